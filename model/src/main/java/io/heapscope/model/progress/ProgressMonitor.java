@@ -1,0 +1,32 @@
+package io.heapscope.model.progress;
+
+/**
+ * Progress and cancellation for long work, with no UI dependency (the GUI bridges it to a JavaFX task, the command
+ * line to stderr). Work is reported as named phases, each with its own amount of work.
+ *
+ * <p>Implementations must be cheap to call from hot loops a few thousand times a second and safe to call from a
+ * worker thread; {@link #isCancelled()} may be read from any thread.
+ */
+public interface ProgressMonitor {
+
+    /** Starts a phase. {@code totalWork} is in the phase's own unit (bytes, nodes), or {@code -1} when unknown. */
+    void beginPhase(String name, long totalWork);
+
+    /** Reports the amount of work done so far in the current phase (absolute, not a delta). */
+    void progress(long workDone);
+
+    /** True once someone asked the work to stop; the worker then throws {@link CancelledException}. */
+    boolean isCancelled();
+
+    /** Throws {@link CancelledException} if cancellation was requested. */
+    default void checkCancelled() {
+        if (isCancelled()) {
+            throw new CancelledException();
+        }
+    }
+
+    /** A monitor that reports nothing and never cancels. */
+    static ProgressMonitor none() {
+        return NoProgress.INSTANCE;
+    }
+}
