@@ -6,11 +6,10 @@ import java.util.List;
  * The node or edge type names of one snapshot ({@code meta.node_types[0]} / {@code meta.edge_types[0]}). Types are
  * stored as their index in this list; the names are looked up once, never compared on hot paths.
  */
-public final class TypeNames {
-    private final List<String> names;
+public record TypeNames(List<String> names) {
 
-    public TypeNames(List<String> names) {
-        this.names = List.copyOf(names);
+    public TypeNames {
+        names = List.copyOf(names);
     }
 
     public int size() {
@@ -24,9 +23,5 @@ public final class TypeNames {
     /** The code of a type name, or -1 when this snapshot has no such type (older V8 versions lack some). */
     public int code(String name) {
         return names.indexOf(name);
-    }
-
-    public List<String> names() {
-        return names;
     }
 }

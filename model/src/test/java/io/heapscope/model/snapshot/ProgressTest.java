@@ -1,0 +1,68 @@
+package io.heapscope.model.snapshot;
+
+import io.heapscope.model.progress.CancellableProgress;
+import io.heapscope.model.progress.CancelledException;
+import io.heapscope.model.progress.ProgressMonitor;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProgressTest {
+    private final Path file = Snapshots.SAMPLES.resolve("cjs-hot-reload-leak.heapsnapshot.gz");
+
+    /** Records what a load reports. */
+    private static final class Recorder implements ProgressMonitor {
+        final List<String> phases = new ArrayList<>();
+        final List<Long> totals = new ArrayList<>();
+        final List<Long> reports = new ArrayList<>();
+
+        @Override
+        public void beginPhase(String name, long totalWork) {
+            phases.add(name);
+            totals.add(totalWork);
+        }
+
+        @Override
+        public void progress(long workDone) {
+            reports.add(workDone);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    }
+
+    @Test
+    void reportsBytesOfTheStoredFileThenIndexing() throws Exception {
+        Recorder recorder = new Recorder();
+
+        SnapshotReader.read(file, recorder);
+
+        assertEquals(List.of("Reading snapshot", "Indexing retainers"), recorder.phases);
+        assertEquals(Files.size(file), recorder.totals.get(0));
+        assertTrue(recorder.reports.size() > 3, "reports: " + recorder.reports.size());
+        assertTrue(recorder.reports.contains(Files.size(file)), "the last read reports the whole file");
+    }
+
+    @Test
+    void cancellingStopsTheRead() {
+        CancellableProgress progress = new CancellableProgress() {
+            @Override
+            public void progress(long workDone) {
+                if (workDone > 0) {
+                    cancel();
+                }
+            }
+        };
+
+        assertThrows(CancelledException.class, () -> SnapshotReader.read(file, progress));
+    }
+}
