@@ -1,7 +1,5 @@
 package io.heapscope.model.graph;
 
-import io.heapscope.model.progress.ProgressMonitor;
-
 import java.util.Arrays;
 
 /**
@@ -24,11 +22,9 @@ public final class HeapGraph {
     private final int hiddenEdgeType;
     private volatile long[] idIndex;
 
-    /**
-     * Takes ownership of the columns and builds the retainer index (linear in the edge count).
-     */
+    /** Takes ownership of the columns and the index. */
     public HeapGraph(TypeNames nodeTypes, TypeNames edgeTypes, StringTable strings, NodeColumns nodes,
-                     EdgeColumns edges, ProgressMonitor monitor) {
+                     EdgeColumns edges, RetainerIndex retainers) {
         this.nodeTypes = nodeTypes;
         this.edgeTypes = edgeTypes;
         this.strings = strings;
@@ -36,7 +32,7 @@ public final class HeapGraph {
         this.edges = edges;
         this.elementEdgeType = edgeTypes.code("element");
         this.hiddenEdgeType = edgeTypes.code("hidden");
-        this.retainers = RetainerIndex.build(nodes, edges, monitor);
+        this.retainers = retainers;
     }
 
     public TypeNames nodeTypes() {

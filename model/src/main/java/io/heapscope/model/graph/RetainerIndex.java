@@ -2,13 +2,15 @@ package io.heapscope.model.graph;
 
 import io.heapscope.model.progress.ProgressMonitor;
 
+import java.util.Arrays;
+
 /**
  * The reverse of the edge lists: for every node, the edges that point at it and the nodes that own those edges.
  * Built once with a counting pass (count, prefix sum, fill), so it costs two int arrays of the edge count plus one
  * of the node count, and no per-node objects. Retainers of a node appear in ascending owner ordinal, then edge
  * position: the order DevTools lists them in.
  */
-final class RetainerIndex {
+public final class RetainerIndex {
     final int[] firstRetainer;
     final int[] retainerEdge;
     final int[] retainerNode;
@@ -19,29 +21,24 @@ final class RetainerIndex {
         this.retainerNode = retainerNode;
     }
 
-    static RetainerIndex build(NodeColumns nodes, EdgeColumns edges, ProgressMonitor monitor) {
+    /**
+     * Builds the index from per-node retainer counts ({@code counts[n + 1]} = edges pointing at node {@code n}),
+     * which the reader gathers while it reads the edges. Takes ownership of {@code counts}.
+     */
+    public static RetainerIndex fromCounts(NodeColumns nodes, EdgeColumns edges, int[] counts,
+                                           ProgressMonitor monitor) {
         int nodeCount = nodes.count();
         int edgeCount = edges.count();
         int[] target = edges.target();
         int[] firstEdge = nodes.firstEdge();
-        monitor.beginPhase("Indexing retainers", 2L * edgeCount);
-
-        int[] first = new int[nodeCount + 1];
-        for (int e = 0; e < edgeCount; e++) {
-            first[target[e] + 1]++;
-            if ((e & 0xFFFFF) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(e);
-            }
-        }
+        int[] first = counts;
         for (int n = 0; n < nodeCount; n++) {
             first[n + 1] += first[n];
         }
-
         int[] retainerEdge = new int[edgeCount];
         int[] retainerNode = new int[edgeCount];
-        // Fill cursor per target; reuses a scratch copy of the starts so `first` stays intact.
-        int[] next = java.util.Arrays.copyOf(first, nodeCount);
+        // Fill cursor per target; a scratch copy of the starts so `first` stays intact.
+        int[] next = Arrays.copyOf(first, nodeCount);
         for (int n = 0; n < nodeCount; n++) {
             for (int e = firstEdge[n], end = firstEdge[n + 1]; e < end; e++) {
                 int slot = next[target[e]]++;
@@ -50,10 +47,9 @@ final class RetainerIndex {
             }
             if ((n & 0x3FFFF) == 0) {
                 monitor.checkCancelled();
-                monitor.progress(edgeCount + (long) firstEdge[n]);
+                monitor.progress(firstEdge[n]);
             }
         }
-        monitor.progress(2L * edgeCount);
         return new RetainerIndex(first, retainerEdge, retainerNode);
     }
 }

@@ -3,12 +3,16 @@ package io.heapscope.model.snapshot;
 import io.heapscope.model.graph.EdgeColumns;
 import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.model.graph.NodeColumns;
+import io.heapscope.model.graph.RetainerIndex;
 import io.heapscope.model.graph.StringTable;
 import io.heapscope.model.progress.ProgressMonitor;
 
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads the text of a {@code .heapsnapshot} in one streaming pass, section by section, into the columns of a
@@ -20,20 +24,24 @@ import java.util.List;
  * beyond what the remaining input could hold, and grow only as numbers arrive.
  */
 final class SnapshotParser {
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+    static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
     /** Initial capacity when the input size is unknown (gzip, pushed chunks): grow from here rather than trust. */
     private static final int UNKNOWN_SIZE_INITIAL_ROWS = 1 << 20;
     private static final int BATCH_ROWS = 4096;
+    static final String INDEX_PHASE = "Indexing retainers";
 
     private final ByteInput in;
     private final JsonText json;
     /** At least the length of the text, or -1 when unknown. Bounds what a lying header can make us allocate. */
     private final long textLength;
     private final ProgressMonitor monitor;
+    /** The second core: fills columns while this thread scans, and builds the retainer index. */
+    private final ExecutorService worker;
 
     private SnapshotHeader header;
     private NodeColumns nodes;
     private EdgeColumns edges;
+    private Future<RetainerIndex> retainers;
     private String[] strings;
     private FieldTable traceFunctionInfos = FieldTable.empty();
     private FieldTable traceTree = FieldTable.empty();
@@ -45,15 +53,26 @@ final class SnapshotParser {
         this.json = new JsonText(in);
         this.textLength = textLength;
         this.monitor = monitor;
+        this.worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "heapscope-snapshot-columns");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     HeapSnapshot parse() throws IOException {
-        readTopLevel();
-        checkComplete();
-        in.section = null;
-        HeapGraph graph = new HeapGraph(header.meta().nodeTypes(), header.meta().edgeTypes(),
-                new StringTable(strings), nodes, edges, monitor);
-        return new HeapSnapshot(header, graph, traceFunctionInfos, traceTree, samples, locations);
+        try {
+            readTopLevel();
+            checkComplete();
+            in.section = null;
+            monitor.beginPhase(INDEX_PHASE, -1);
+            RetainerIndex index = Futures.await(retainers);
+            HeapGraph graph = new HeapGraph(header.meta().nodeTypes(), header.meta().edgeTypes(),
+                    new StringTable(strings), nodes, edges, index);
+            return new HeapSnapshot(header, graph, traceFunctionInfos, traceTree, samples, locations);
+        } finally {
+            worker.shutdownNow();
+        }
     }
 
     // ---- top level ---------------------------------------------------------------------------------------------
@@ -193,173 +212,72 @@ final class SnapshotParser {
         }
     }
 
-    // ---- nodes -------------------------------------------------------------------------------------------------
+    // ---- nodes and edges ---------------------------------------------------------------------------------------
 
     private void readNodes() throws IOException {
-        List<String> fields = header.meta().nodeFields();
-        int width = fields.size();
-        int typeAt = requiredField(fields, "type", "node_fields");
-        int nameAt = requiredField(fields, "name", "node_fields");
-        int idAt = requiredField(fields, "id", "node_fields");
-        int sizeAt = requiredField(fields, "self_size", "node_fields");
-        int edgeCountAt = requiredField(fields, "edge_count", "node_fields");
-        int traceAt = fields.indexOf("trace_node_id");
-        int detachedAt = fields.indexOf("detachedness");
-        int typeCount = header.meta().nodeTypes().size();
-
+        int width = header.meta().nodeFields().size();
+        NodeColumnsBuilder builder = new NodeColumnsBuilder(header.meta(), initialRows(header.nodeCount(), width));
         in.expect('[', "to start the nodes array");
-        int capacity = initialRows(header.nodeCount(), width);
-        byte[] type = new byte[capacity];
-        int[] name = new int[capacity];
-        int[] id = new int[capacity];
-        int[] size = new int[capacity];
-        int[] firstEdge = new int[capacity + 1];
-        int[] trace = traceAt >= 0 ? new int[capacity] : null;
-        byte[] detached = detachedAt >= 0 ? new byte[capacity] : null;
-        boolean anyTrace = false;
-
-        NumberArrayScanner scanner = new NumberArrayScanner(in);
-        int[] batch = new int[width * BATCH_ROWS];
-        int count = 0;
-        long edgeTotal = 0;
-        while (!scanner.finished()) {
-            int read = scanner.read(batch);
-            if (read % width != 0) {
-                throw in.error("the nodes array ends inside a node: it holds " + scanner.elementsRead()
-                        + " numbers, not a multiple of the " + width + " node fields");
-            }
-            int rows = read / width;
-            if (count + rows > capacity) {
-                capacity = grownCapacity(capacity, count + rows);
-                type = Arrays.copyOf(type, capacity);
-                name = Arrays.copyOf(name, capacity);
-                id = Arrays.copyOf(id, capacity);
-                size = Arrays.copyOf(size, capacity);
-                firstEdge = Arrays.copyOf(firstEdge, capacity + 1);
-                trace = trace == null ? null : Arrays.copyOf(trace, capacity);
-                detached = detached == null ? null : Arrays.copyOf(detached, capacity);
-            }
-            for (int i = 0, end = rows * width; i < end; i += width, count++) {
-                int nodeType = batch[i + typeAt];
-                if (Integer.compareUnsigned(nodeType, typeCount) >= 0) {
-                    throw new SnapshotFormatException("node " + count + " has type "
-                            + Integer.toUnsignedString(nodeType) + " but snapshot.meta lists only " + typeCount
-                            + " node types", "nodes", -1);
-                }
-                type[count] = (byte) nodeType;
-                name[count] = batch[i + nameAt];
-                id[count] = batch[i + idAt];
-                size[count] = batch[i + sizeAt];
-                edgeTotal += Integer.toUnsignedLong(batch[i + edgeCountAt]);
-                if (edgeTotal > MAX_ARRAY) {
-                    throw new SnapshotFormatException("the edge_count fields up to node " + count + " add up to "
-                            + edgeTotal + " edges, more than can be held", "nodes", -1);
-                }
-                firstEdge[count + 1] = (int) edgeTotal;
-                if (trace != null) {
-                    int traceId = batch[i + traceAt];
-                    trace[count] = traceId;
-                    anyTrace |= traceId != 0;
-                }
-                if (detached != null) {
-                    detached[count] = (byte) batch[i + detachedAt];
-                }
-            }
-        }
-        // Without allocation tracking every trace id is 0: don't keep a column of zeros.
-        nodes = new NodeColumns(count, type, name, id, size, firstEdge, anyTrace ? trace : null, detached);
+        readRows(builder, width, "node");
+        nodes = builder.build();
     }
-
-    // ---- edges -------------------------------------------------------------------------------------------------
 
     private void readEdges() throws IOException {
-        List<String> fields = header.meta().edgeFields();
-        int width = fields.size();
-        int typeAt = requiredField(fields, "type", "edge_fields");
-        int nameAt = requiredField(fields, "name_or_index", "edge_fields");
-        int toAt = requiredField(fields, "to_node", "edge_fields");
-        int typeCount = header.meta().edgeTypes().size();
-        int nodeWidth = header.meta().nodeFields().size();
-        int nodeCount = nodes.count();
-        long toLimit = (long) nodeCount * nodeWidth;
-        int expected = nodes.firstEdge()[nodeCount];
-
+        int width = header.meta().edgeFields().size();
+        int announced = nodes.firstEdge()[nodes.count()];
+        EdgeColumnsBuilder builder = new EdgeColumnsBuilder(header.meta(), nodes, initialRows(announced, width));
         in.expect('[', "to start the edges array");
-        int capacity = Math.min(expected, initialRows(expected, width));
-        byte[] type = new byte[capacity];
-        int[] nameOrIndex = new int[capacity];
-        int[] target = new int[capacity];
-
-        NumberArrayScanner scanner = new NumberArrayScanner(in);
-        int[] batch = new int[width * BATCH_ROWS];
-        int count = 0;
-        while (!scanner.finished()) {
-            int read = scanner.read(batch);
-            if (read % width != 0) {
-                throw in.error("the edges array ends inside an edge: it holds " + scanner.elementsRead()
-                        + " numbers, not a multiple of the " + width + " edge fields");
-            }
-            int rows = read / width;
-            if (count + rows > expected) {
-                throw in.error("edge counts do not add up: the nodes' edge_count fields sum to " + expected
-                        + " but the edges array holds more");
-            }
-            if (count + rows > capacity) {
-                capacity = Math.min(expected, grownCapacity(capacity, count + rows));
-                type = Arrays.copyOf(type, capacity);
-                nameOrIndex = Arrays.copyOf(nameOrIndex, capacity);
-                target = Arrays.copyOf(target, capacity);
-            }
-            for (int i = 0, end = rows * width; i < end; i += width, count++) {
-                int edgeType = batch[i + typeAt];
-                if (Integer.compareUnsigned(edgeType, typeCount) >= 0) {
-                    throw new SnapshotFormatException("edge " + count + " has type "
-                            + Integer.toUnsignedString(edgeType) + " but snapshot.meta lists only " + typeCount
-                            + " edge types", "edges", -1);
-                }
-                long to = Integer.toUnsignedLong(batch[i + toAt]);
-                if (to >= toLimit) {
-                    throw edgeTargetError(count, to, "is out of range: the nodes array has " + nodeCount
-                            + " nodes (" + toLimit + " numbers)");
-                }
-                int index = (int) to;
-                // Constant divisors let the JIT replace the division by a multiplication on the common layouts.
-                int ordinal = nodeWidth == 7 ? index / 7 : nodeWidth == 6 ? index / 6 : index / nodeWidth;
-                if (ordinal * nodeWidth != index) {
-                    throw edgeTargetError(count, to, "is not a multiple of the " + nodeWidth + " node fields");
-                }
-                type[count] = (byte) edgeType;
-                nameOrIndex[count] = batch[i + nameAt];
-                target[count] = ordinal;
-            }
-        }
-        if (count != expected) {
+        readRows(builder, width, "edge");
+        if (builder.count() != builder.expected()) {
             throw new SnapshotFormatException("edge counts do not add up: the nodes' edge_count fields sum to "
-                    + expected + " but the edges array holds " + count + " edges", "edges", in.offset());
+                    + builder.expected() + " but the edges array holds " + builder.count() + " edges", "edges",
+                    in.offset());
         }
-        edges = new EdgeColumns(count, type, nameOrIndex, target);
+        edges = builder.build();
+        // The second pass of the retainer index runs beside the rest of the text (locations, strings).
+        EdgeColumns finished = edges;
+        NodeColumns owners = nodes;
+        ProgressMonitor cancelOnly = new CancelOnly(monitor);
+        retainers = worker.submit(() -> RetainerIndex.fromCounts(owners, finished, builder.retainerCounts(),
+                cancelOnly));
     }
 
-    private SnapshotFormatException edgeTargetError(int edge, long to, String problem) {
-        int owner = ownerOf(edge);
-        return new SnapshotFormatException("edge " + edge + " (of node " + owner + ", @"
-                + Integer.toUnsignedString(nodes.id()[owner]) + ") has to_node " + to + ", which " + problem,
-                "edges", -1);
-    }
-
-    private int ownerOf(int edge) {
-        int[] firstEdge = nodes.firstEdge();
-        int low = 0;
-        int high = nodes.count() - 1;
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (firstEdge[mid] <= edge) {
-                low = mid;
-            } else {
-                high = mid - 1;
+    /** Scans a number array on this thread while {@code builder} fills columns on the worker thread. */
+    private void readRows(BatchPipeline.Consumer builder, int width, String what) throws IOException {
+        NumberArrayScanner scanner = new NumberArrayScanner(in);
+        BatchPipeline pipeline = new BatchPipeline(worker, width * BATCH_ROWS, builder);
+        try {
+            while (!scanner.finished()) {
+                BatchPipeline.Batch batch = pipeline.take();
+                batch.length = scanner.read(batch.numbers);
+                if (batch.length % width != 0) {
+                    throw in.error("the " + what + "s array ends inside a " + what + ": it holds "
+                            + scanner.elementsRead() + " numbers, not a multiple of the " + width + " " + what
+                            + " fields");
+                }
+                pipeline.put(batch);
             }
+            pipeline.finish();
+        } catch (IOException | RuntimeException e) {
+            pipeline.abandon();
+            throw e;
         }
-        return low;
+    }
+
+    /** Passes cancellation through but no progress: work on the second thread runs beside the reported phase. */
+    private record CancelOnly(ProgressMonitor monitor) implements ProgressMonitor {
+        @Override
+        public void beginPhase(String name, long totalWork) {
+        }
+
+        @Override
+        public void progress(long workDone) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return monitor.isCancelled();
+        }
     }
 
     // ---- strings and side tables -------------------------------------------------------------------------------
@@ -410,7 +328,7 @@ final class SnapshotParser {
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
-    private int requiredField(List<String> fields, String field, String list) throws SnapshotFormatException {
+    static int requiredField(List<String> fields, String field, String list) throws SnapshotFormatException {
         int index = fields.indexOf(field);
         if (index < 0) {
             throw new SnapshotFormatException("snapshot.meta." + list + " has no \"" + field + "\" field",
@@ -431,7 +349,7 @@ final class SnapshotParser {
         return (int) Math.min(Math.min(announced, bound), MAX_ARRAY);
     }
 
-    private static int grownCapacity(int capacity, int needed) {
+    static int grownCapacity(int capacity, int needed) {
         long proposed = Math.max(needed, capacity + (capacity >> 1) + 1024L);
         return (int) Math.min(proposed, MAX_ARRAY);
     }
