@@ -10,9 +10,10 @@ import io.heapscope.model.graph.HeapGraph;
  *                           with the {@code children} column holding the parent's row (-1 bits for top nodes)
  * @param samples            {@code samples} (timestamp, last assigned id), empty unless tracking was on
  * @param locations          {@code locations} (object index, script id, line, column)
+ * @param textLength         bytes of snapshot text read (after decompression)
  */
 public record HeapSnapshot(SnapshotHeader header, HeapGraph graph, FieldTable traceFunctionInfos,
-                           FieldTable traceTree, FieldTable samples, FieldTable locations) {
+                           FieldTable traceTree, FieldTable samples, FieldTable locations, long textLength) {
 
     public boolean hasTraceData() {
         return !traceFunctionInfos.isEmpty() || !traceTree.isEmpty();

@@ -65,11 +65,13 @@ final class SnapshotParser {
             readTopLevel();
             checkComplete();
             in.section = null;
+            long textRead = in.offset();
             monitor.beginPhase(INDEX_PHASE, -1);
             RetainerIndex index = Futures.await(retainers);
             HeapGraph graph = new HeapGraph(header.meta().nodeTypes(), header.meta().edgeTypes(),
                     new StringTable(strings), nodes, edges, index);
-            return new HeapSnapshot(header, graph, traceFunctionInfos, traceTree, samples, locations);
+            return new HeapSnapshot(header, graph, traceFunctionInfos, traceTree, samples, locations,
+                    textRead);
         } finally {
             worker.shutdownNow();
         }
@@ -274,9 +276,10 @@ final class SnapshotParser {
         public void progress(long workDone) {
         }
 
+        /** Also true when the load failed elsewhere and shut the worker down, so the work does not run on. */
         @Override
         public boolean isCancelled() {
-            return monitor.isCancelled();
+            return monitor.isCancelled() || Thread.currentThread().isInterrupted();
         }
     }
 
