@@ -1,0 +1,71 @@
+package io.heapscope.app.cli;
+
+import io.heapscope.app.HeapscopeApplication;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code heapscope} command. With no command it opens the desktop app. A new command is one more class in
+ * {@code subcommands}; it reports problems by throwing (see {@link ErrorHandler} for what becomes which exit code).
+ */
+@Command(
+        name = "heapscope",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Explore Node.js heap snapshots. With no command, opens the desktop app.",
+        subcommands = {HelpCommand.class, OpenCommand.class, InfoCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:Success.",
+            "1:A check found a problem.",
+            "2:Bad usage, or an input could not be read.",
+            "70:Internal error (a bug; --debug shows the stack trace).",
+            "130:Cancelled."
+        })
+public final class HeapscopeCommand implements Callable<Integer> {
+
+    // INHERIT: "heapscope info --debug FILE" works as well as "heapscope --debug info FILE"; picocli copies the
+    // option into every subcommand with the same setter, so this one field sees both.
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show Java stack traces for errors.")
+    boolean debug;
+
+    @Spec
+    CommandSpec spec;
+
+    private HeapscopeCommand() {
+    }
+
+    /** A ready-to-execute command line with heapscope's error handling; {@code execute} returns the exit code. */
+    public static CommandLine commandLine() {
+        HeapscopeCommand root = new HeapscopeCommand();
+        ErrorHandler errors = new ErrorHandler(() -> root.debug);
+        return new CommandLine(root)
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
+    }
+
+    @Override
+    public Integer call() {
+        return openApp(spec, List.of());
+    }
+
+    /** Runs the desktop app until its window closes; {@code spec} is the calling command's, for its stderr. */
+    static int openApp(CommandSpec spec, List<Path> files) {
+        try {
+            HeapscopeApplication.launch(files);
+            return ExitCodes.OK;
+        } catch (UnsupportedOperationException e) {
+            // How JavaFX says "Unable to open DISPLAY" (ssh, CI): the user's setup, not a bug in heapscope.
+            spec.commandLine().getErr().println("heapscope: cannot open a window: " + e.getMessage());
+            return ExitCodes.USAGE_OR_INPUT;
+        }
+    }
+}
