@@ -24,6 +24,7 @@ run "$SCEN/trace-alloc.js" "$TMP/trace-alloc.heapsnapshot"
 run "$SCEN/pair-before-after.js" "$TMP/pair-before.heapsnapshot" "$TMP/pair-after.heapsnapshot"
 run "$SCEN/listeners-leak.js" "$TMP/listeners-leak.heapsnapshot"
 run "$SCEN/global-array-leak.js" "$TMP/global-array-leak.heapsnapshot"
+run "$SCEN/inspector-snapshot.js" "$TMP/inspector-snapshot.heapsnapshot"
 
 for f in "$TMP"/*.heapsnapshot; do
   name="$(basename "$f")"

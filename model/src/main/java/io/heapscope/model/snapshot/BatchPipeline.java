@@ -57,6 +57,7 @@ final class BatchPipeline {
             while (true) {
                 Batch batch = free.poll(20, TimeUnit.MILLISECONDS);
                 if (batch != null) {
+                    batch.length = 0;
                     return batch;
                 }
                 if (consumer.isDone()) {

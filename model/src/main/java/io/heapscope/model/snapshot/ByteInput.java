@@ -14,7 +14,7 @@ import java.util.zip.ZipException;
  * uses the one-byte helpers. Each refill reports progress and checks for cancellation, so no loop needs to.
  */
 final class ByteInput {
-    static final int BUFFER_SIZE = 1 << 18;
+    static final int BUFFER_SIZE = 1 << 20;
 
     final byte[] buf = new byte[BUFFER_SIZE];
     int pos;

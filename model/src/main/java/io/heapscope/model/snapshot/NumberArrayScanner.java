@@ -41,6 +41,62 @@ final class NumberArrayScanner {
         return elementsRead;
     }
 
+    /** Accounts for numbers read past this scanner by {@link #scanRange}, so error messages count right. */
+    void advance(int numbers) {
+        elementsRead += numbers;
+    }
+
+    /**
+     * Scans {@code buf[from, to)}, a run of complete elements each followed by a comma, into {@code out} and
+     * returns how many numbers it held, or -1 if the run holds anything else (a closing bracket, a malformed or
+     * oversized number): the caller then reads it with {@link #read} instead, which reports errors exactly. Touches
+     * nothing but {@code out}, so two threads can scan two runs of one buffer at once.
+     */
+    static int scanRange(byte[] buf, int from, int to, int[] out) {
+        int pos = from;
+        int n = 0;
+        while (pos < to) {
+            if (to - pos >= 8) {
+                long word = (long) LONGS.get(buf, pos);
+                int length = digitRun(word);
+                if (length > 0 && length < 8 && buf[pos + length] == ',') {
+                    out[n++] = digitValue(word, length);
+                    pos += length + 1;
+                    continue;
+                }
+            }
+            // The general element: optional space, digits, optional space, a comma.
+            byte b = buf[pos];
+            while (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                if (++pos == to) {
+                    return -1;
+                }
+                b = buf[pos];
+            }
+            long value = 0;
+            int digits = 0;
+            while (b >= '0' && b <= '9') {
+                value = value * 10 + (b - '0');
+                if (++digits > 10 || ++pos == to) {
+                    return -1;
+                }
+                b = buf[pos];
+            }
+            while (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                if (++pos == to) {
+                    return -1;
+                }
+                b = buf[pos];
+            }
+            if (digits == 0 || b != ',' || value > MAX_UNSIGNED) {
+                return -1;
+            }
+            out[n++] = (int) value;
+            pos++;
+        }
+        return n;
+    }
+
     /**
      * Fills {@code out} with the next numbers and returns how many were read: {@code out.length} unless the array
      * ended (then {@link #finished()} is true). Numbers are returned as {@code int} bits.

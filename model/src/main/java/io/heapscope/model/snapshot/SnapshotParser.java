@@ -35,8 +35,11 @@ final class SnapshotParser {
     /** At least the length of the text, or -1 when unknown. Bounds what a lying header can make us allocate. */
     private final long textLength;
     private final ProgressMonitor monitor;
-    /** The second core: fills columns while this thread scans, and builds the retainer index. */
+    /** Fills columns while this thread scans, and builds the retainer index. */
     private final ExecutorService worker;
+    /** Scans half of each buffer beside this thread. */
+    private final ExecutorService scanHelper;
+    private final ParallelRowReader rows;
 
     private SnapshotHeader header;
     private NodeColumns nodes;
@@ -53,11 +56,9 @@ final class SnapshotParser {
         this.json = new JsonText(in);
         this.textLength = textLength;
         this.monitor = monitor;
-        this.worker = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "heapscope-snapshot-columns");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.worker = daemonThread("heapscope-snapshot-columns");
+        this.scanHelper = daemonThread("heapscope-snapshot-scan");
+        this.rows = new ParallelRowReader(in, scanHelper);
     }
 
     HeapSnapshot parse() throws IOException {
@@ -74,7 +75,16 @@ final class SnapshotParser {
                     textRead);
         } finally {
             worker.shutdownNow();
+            scanHelper.shutdownNow();
         }
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     // ---- top level ---------------------------------------------------------------------------------------------
@@ -244,21 +254,11 @@ final class SnapshotParser {
                 cancelOnly));
     }
 
-    /** Scans a number array on this thread while {@code builder} fills columns on the worker thread. */
+    /** Scans a number array on both cores while {@code builder} fills columns on a third thread. */
     private void readRows(BatchPipeline.Consumer builder, int width, String what) throws IOException {
-        NumberArrayScanner scanner = new NumberArrayScanner(in);
         BatchPipeline pipeline = new BatchPipeline(worker, width * BATCH_ROWS, builder);
         try {
-            while (!scanner.finished()) {
-                BatchPipeline.Batch batch = pipeline.take();
-                batch.length = scanner.read(batch.numbers);
-                if (batch.length % width != 0) {
-                    throw in.error("the " + what + "s array ends inside a " + what + ": it holds "
-                            + scanner.elementsRead() + " numbers, not a multiple of the " + width + " " + what
-                            + " fields");
-                }
-                pipeline.put(batch);
-            }
+            rows.read(pipeline, width, what);
             pipeline.finish();
         } catch (IOException | RuntimeException e) {
             pipeline.abandon();

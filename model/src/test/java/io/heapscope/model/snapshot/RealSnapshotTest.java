@@ -19,7 +19,7 @@ class RealSnapshotTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tiny", "cjs-hot-reload-leak", "cjs-hot-reload-fixed", "vm-modules-leak",
-            "trace-alloc", "pair-before", "pair-after", "listeners-leak", "global-array-leak"})
+            "trace-alloc", "pair-before", "pair-after", "listeners-leak", "global-array-leak", "inspector-snapshot"})
     void countsEqualTheHeaderAndGzipEqualsPlain(String name) throws IOException {
         Path file = Snapshots.SAMPLES.resolve(name + ".heapsnapshot.gz");
         byte[] text = Snapshots.gunzip(file);
