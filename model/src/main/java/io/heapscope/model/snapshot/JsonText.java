@@ -18,6 +18,7 @@ final class JsonText {
 
     private final ByteInput in;
     private final StringBuilder scratch = new StringBuilder();
+    private final char[] chars = new char[4096];
     private int headerValues;
 
     JsonText(ByteInput in) {
@@ -68,9 +69,7 @@ final class JsonText {
                 }
                 i++;
             }
-            for (int k = runStart; k < i; k++) {
-                text.append((char) buf[k]);
-            }
+            appendAscii(text, buf, runStart, i);
             in.pos = i;
             if (i == limit) {
                 continue;
@@ -90,6 +89,18 @@ final class JsonText {
             } else {
                 readUtf8(b & 0xFF, text);
             }
+        }
+    }
+
+    /** Appends ASCII bytes as chars through a reusable char buffer, not one append call per char. */
+    private void appendAscii(StringBuilder text, byte[] buf, int from, int to) {
+        while (from < to) {
+            int n = Math.min(to - from, chars.length);
+            for (int k = 0; k < n; k++) {
+                chars[k] = (char) buf[from + k];
+            }
+            text.append(chars, 0, n);
+            from += n;
         }
     }
 
