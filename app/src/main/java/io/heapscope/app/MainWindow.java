@@ -1,88 +1,249 @@
 package io.heapscope.app;
 
+import atlantafx.base.theme.Styles;
+import io.heapscope.app.OpenSnapshot.State;
+import io.heapscope.views.snapshot.SnapshotSummaryPane;
+import io.heapscope.views.task.ModelTask;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The main window: a toolbar, the opened files on the left, the selected snapshot in the centre.
+ * The main window: a toolbar, the opened snapshots on the left, the selected snapshot in the centre.
  *
- * <p>For now it only keeps the list of opened files; loading them is wired in separately.
+ * <p>Files come from the command line, the Open… button (Ctrl+O) or a drop onto the window. Each loads on its own
+ * task off the FX thread; a failure is reported in a dialog and leaves the other snapshots alone, a cancelled load
+ * leaves the list.
  */
 final class MainWindow {
     static final String TITLE = "heapscope";
 
     private static final KeyCombination OPEN_SHORTCUT = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination CLOSE_SHORTCUT = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
+    /**
+     * Two loads at a time: each already keeps two threads busy, and each needs memory of several times its file, so
+     * more at once would only compete. Further loads wait their turn in the list.
+     */
+    private static final int LOAD_THREADS = 2;
 
     private final Stage stage;
-    private final ObservableList<Path> files = FXCollections.observableArrayList();
+    private final OpenSnapshot.Loader loader;
+    private final ObservableList<OpenSnapshot> snapshots = FXCollections.observableArrayList();
+    private final ListView<OpenSnapshot> list = new ListView<>(snapshots);
+    private final BorderPane root = new BorderPane();
+    private final Label placeholder = new Label("Open a heap snapshot (" + OPEN_SHORTCUT.getDisplayText() + ")");
+    /** Made on first show and kept: a summary is cheap to keep and the table state (sort) should survive. */
+    private final Map<OpenSnapshot, Node> summaries = new HashMap<>();
+    private final ChangeListener<State> selectedStateListener = (observable, old, now) -> showSelected();
+    private final ExecutorService loads = ModelTask.daemonExecutor("heapscope-load", LOAD_THREADS);
 
     MainWindow(Stage stage) {
+        this(stage, OpenSnapshot::read);
+    }
+
+    MainWindow(Stage stage, OpenSnapshot.Loader loader) {
         this.stage = stage;
+        this.loader = loader;
 
         Button open = new Button("Open…", new FontIcon(Feather.FOLDER));
         open.setId("open");
-        open.setTooltip(new Tooltip("Open a heap snapshot (" + OPEN_SHORTCUT.getDisplayText() + ")"));
+        open.setTooltip(new Tooltip("Open heap snapshots (" + OPEN_SHORTCUT.getDisplayText() + ")"));
         open.setOnAction(event -> chooseFiles());
+        Button close = new Button("Close", new FontIcon(Feather.X));
+        close.setId("close");
+        close.setTooltip(new Tooltip("Close the selected snapshot (" + CLOSE_SHORTCUT.getDisplayText() + ")"));
+        close.setOnAction(event -> closeSelected());
+        close.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
 
-        ListView<Path> fileList = new ListView<>(files);
-        fileList.setId("files");
-        fileList.setCellFactory(list -> new FileNameCell());
-        fileList.setPrefWidth(240);
+        list.setId("files");
+        list.setCellFactory(view -> new OpenSnapshotCell());
+        list.setPrefWidth(260);
         // An empty list beside the placeholder would only take room; it appears with the first file.
-        fileList.visibleProperty().bind(Bindings.isNotEmpty(files));
-        fileList.managedProperty().bind(fileList.visibleProperty());
+        list.visibleProperty().bind(Bindings.isNotEmpty(snapshots));
+        list.managedProperty().bind(list.visibleProperty());
+        list.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> {
+            if (old != null) {
+                old.stateProperty().removeListener(selectedStateListener);
+            }
+            if (now != null) {
+                now.stateProperty().addListener(selectedStateListener);
+            }
+            showSelected();
+        });
 
-        Label placeholder = new Label("Open a heap snapshot (" + OPEN_SHORTCUT.getDisplayText() + ")");
         placeholder.setId("placeholder");
-
-        BorderPane root = new BorderPane(placeholder);
-        root.setTop(new ToolBar(open));
-        root.setLeft(fileList);
+        placeholder.getStyleClass().add(Styles.TEXT_MUTED);
+        root.setTop(new ToolBar(open, close));
+        root.setLeft(list);
+        root.setCenter(placeholder);
 
         Scene scene = new Scene(root, 1100, 720);
         scene.getAccelerators().put(OPEN_SHORTCUT, this::chooseFiles);
+        scene.getAccelerators().put(CLOSE_SHORTCUT, this::closeSelected);
+        scene.setOnDragOver(this::acceptFiles);
+        scene.setOnDragDropped(this::openDropped);
         stage.setTitle(TITLE);
         stage.setScene(scene);
+        // Loads still running when the window goes have no one to show them to; stop them and free their memory.
+        stage.setOnHidden(event -> {
+            snapshots.forEach(OpenSnapshot::cancel);
+            loads.shutdownNow();
+        });
     }
 
-    /** The files opened so far, in the order they were opened; each appears once. */
-    ObservableList<Path> files() {
-        return files;
+    /** The snapshots in the list, in the order they were opened; a file appears once. */
+    ObservableList<OpenSnapshot> snapshots() {
+        return snapshots;
     }
 
+    /**
+     * Starts loading each file that is not already open, and selects the first of {@code paths}. A file whose
+     * earlier load failed is loaded again: it may have been fixed since.
+     */
     void open(List<Path> paths) {
+        OpenSnapshot first = null;
         for (Path path : paths) {
-            Path absolute = path.toAbsolutePath().normalize();
-            if (!files.contains(absolute)) {
-                files.add(absolute);
+            Path file = path.toAbsolutePath().normalize();
+            OpenSnapshot entry = find(file);
+            if (entry != null && entry.state() == State.FAILED) {
+                close(entry);
+                entry = null;
+            }
+            if (entry == null) {
+                entry = new OpenSnapshot(file, loader);
+                watch(entry);
+                snapshots.add(entry);
+                entry.load(loads);
+            }
+            if (first == null) {
+                first = entry;
             }
         }
+        if (first != null) {
+            list.getSelectionModel().select(first);
+        }
+    }
+
+    private OpenSnapshot find(Path file) {
+        return snapshots.stream().filter(entry -> entry.file().equals(file)).findFirst().orElse(null);
+    }
+
+    private void watch(OpenSnapshot entry) {
+        entry.stateProperty().addListener((observable, old, now) -> {
+            if (now == State.CANCELLED) {
+                close(entry);
+            } else if (now == State.FAILED) {
+                showFailure(entry);
+            }
+        });
+    }
+
+    private void showFailure(OpenSnapshot entry) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(stage);
+        alert.setTitle(TITLE);
+        alert.setHeaderText("Could not open " + entry.file().getFileName());
+        alert.setContentText(entry.failureMessage());
+        // Not showAndWait: several loads may fail at once, and the rest of the window stays usable meanwhile.
+        alert.show();
+    }
+
+    private void closeSelected() {
+        OpenSnapshot selected = list.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            close(selected);
+        }
+    }
+
+    /** Removes {@code entry}, cancelling its load if it is still running. */
+    private void close(OpenSnapshot entry) {
+        entry.cancel();
+        summaries.remove(entry);
+        snapshots.remove(entry);
+    }
+
+    private void showSelected() {
+        OpenSnapshot selected = list.getSelectionModel().getSelectedItem();
+        Node centre;
+        if (selected == null) {
+            placeholder.setText(snapshots.isEmpty()
+                    ? "Open a heap snapshot (" + OPEN_SHORTCUT.getDisplayText() + ")" : "Select a snapshot");
+            centre = placeholder;
+        } else {
+            centre = switch (selected.state()) {
+                case LOADED -> summaries.computeIfAbsent(selected,
+                        entry -> new SnapshotSummaryPane(entry.file(), entry.loaded().info()));
+                case LOADING -> loadingView(selected);
+                case FAILED -> failedView(selected);
+                // A cancelled load is leaving the list; this is only seen for that moment.
+                case CANCELLED -> placeholder;
+            };
+        }
+        root.setCenter(centre);
+    }
+
+    private static Node loadingView(OpenSnapshot entry) {
+        Label title = new Label("Loading " + entry.file().getFileName());
+        title.getStyleClass().add(Styles.TITLE_4);
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(320);
+        bar.progressProperty().bind(entry.worker().progressProperty());
+        Label phase = new Label();
+        phase.getStyleClass().add(Styles.TEXT_MUTED);
+        phase.textProperty().bind(entry.worker().messageProperty());
+        Button cancel = new Button("Cancel", new FontIcon(Feather.X));
+        cancel.setOnAction(event -> entry.cancel());
+        VBox box = new VBox(12, title, bar, phase, cancel);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private static Node failedView(OpenSnapshot entry) {
+        Label title = new Label("Could not open " + entry.file().getFileName());
+        title.getStyleClass().add(Styles.TITLE_4);
+        Label message = new Label(entry.failureMessage());
+        message.getStyleClass().add(Styles.DANGER);
+        message.setWrapText(true);
+        VBox box = new VBox(12, title, message);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(24));
+        return box;
     }
 
     private void chooseFiles() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open heap snapshots");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Heap snapshots", "*.heapsnapshot"),
+                new FileChooser.ExtensionFilter("Heap snapshots", "*.heapsnapshot", "*.heapsnapshot.gz"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         List<File> chosen = chooser.showOpenMultipleDialog(stage);
         // null when the dialog was cancelled.
@@ -91,18 +252,19 @@ final class MainWindow {
         }
     }
 
-    /** Shows only the file name; the full path is in the tooltip. */
-    private static final class FileNameCell extends ListCell<Path> {
-        @Override
-        protected void updateItem(Path path, boolean empty) {
-            super.updateItem(path, empty);
-            if (empty || path == null) {
-                setText(null);
-                setTooltip(null);
-            } else {
-                setText(path.getFileName().toString());
-                setTooltip(new Tooltip(path.toString()));
-            }
+    private void acceptFiles(DragEvent event) {
+        if (event.getDragboard().hasFiles()) {
+            event.acceptTransferModes(TransferMode.COPY);
         }
+        event.consume();
+    }
+
+    private void openDropped(DragEvent event) {
+        boolean hasFiles = event.getDragboard().hasFiles();
+        if (hasFiles) {
+            open(event.getDragboard().getFiles().stream().map(File::toPath).toList());
+        }
+        event.setDropCompleted(hasFiles);
+        event.consume();
     }
 }

@@ -4,25 +4,59 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import atlantafx.base.theme.PrimerLight;
+import io.heapscope.model.progress.ProgressMonitor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.zip.GZIPInputStream;
 import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Starts the real {@link HeapscopeApplication}, as {@code heapscope open} would, on headless Monocle. */
+/**
+ * The window over the real committed samples, on headless Monocle: as {@code heapscope open} starts it, and built
+ * directly where a test needs to open files later or to load slowly.
+ */
 class MainWindowTest {
+    private static final Path SAMPLES = Path.of("../samples/snapshots");
+    private static final Path TINY = SAMPLES.resolve("tiny.heapsnapshot.gz");
+    private static final String TINY_NODES = "39,223";
+    private static final long TIMEOUT_SECONDS = 30;
+
     private final FxRobot robot = new FxRobot();
     private Application app;
 
+    @TempDir
+    Path temp;
+
     @AfterEach
     void cleanUp() throws Exception {
-        FxToolkit.cleanupApplication(app);
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
         FxToolkit.cleanupStages();
     }
 
@@ -43,18 +77,144 @@ class MainWindowTest {
     }
 
     @Test
-    void listsTheFilesItWasStartedWith() throws Exception {
+    void loadsTheFileItWasStartedWithAndShowsItsSummary() throws Exception {
         FxToolkit.registerPrimaryStage();
-        Path first = Path.of("first.heapsnapshot").toAbsolutePath();
-        Path second = Path.of("/tmp/second.heapsnapshot");
-        app = FxToolkit.setupApplication(HeapscopeApplication.class, first.toString(), second.toString());
-        WaitForAsyncUtils.waitForFxEvents();
+        app = FxToolkit.setupApplication(HeapscopeApplication.class, TINY.toString());
 
-        ListView<Path> files = robot.lookup("#files").queryListView();
-        assertTrue(files.isVisible());
-        assertEquals(java.util.List.of(first, second), files.getItems());
-        // Cells show the file name only.
-        assertTrue(robot.lookup(".list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
-                .anyMatch(cell -> "second.heapsnapshot".equals(cell.getText())));
+        waitForText("#summary-nodes", TINY_NODES);
+        assertEquals("tiny.heapsnapshot.gz", robot.lookup("#summary-title").queryLabeled().getText());
+        ListView<OpenSnapshot> files = robot.lookup("#files").queryListView();
+        assertEquals(List.of(TINY.toAbsolutePath().normalize()), onFx(() -> files.getItems().stream()
+                .map(OpenSnapshot::file).toList()));
+        // The list says how big it is without selecting it.
+        waitFor(() -> cellTexts().stream().anyMatch(text -> text.startsWith(TINY_NODES + " nodes")));
+    }
+
+    @Test
+    void aBrokenFileShowsItsErrorAndTheWindowStaysUsable() throws Exception {
+        Path broken = temp.resolve("broken.heapsnapshot");
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(TINY))) {
+            // Well into the nodes, as when a disk fills up while the snapshot is written.
+            Files.write(broken, in.readNBytes(200_000));
+        }
+        MainWindow window = startWindow(OpenSnapshot::read);
+
+        onFx(() -> window.open(List.of(broken)));
+        waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertEquals("Could not open broken.heapsnapshot", dialog.getHeaderText());
+        assertTrue(dialog.getContentText().contains("truncated"), dialog.getContentText());
+        assertTrue(dialog.getContentText().contains("at byte"), dialog.getContentText());
+
+        robot.clickOn(dialog.lookupButton(ButtonType.OK));
+        waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+
+        onFx(() -> window.open(List.of(TINY)));
+        waitForText("#summary-nodes", TINY_NODES);
+        assertEquals(List.of(OpenSnapshot.State.FAILED, OpenSnapshot.State.LOADED),
+                onFx(() -> window.snapshots().stream().map(OpenSnapshot::state).toList()));
+    }
+
+    @Test
+    void theCancelButtonStopsALoadAndRemovesIt() throws Exception {
+        // The real reader on a real sample, slowed at every progress report so the click lands mid-read.
+        MainWindow window = startWindow((file, monitor) -> OpenSnapshot.read(file, new Slow(monitor)));
+
+        onFx(() -> window.open(List.of(SAMPLES.resolve("cjs-hot-reload-leak.heapsnapshot.gz"))));
+        waitFor(() -> robot.lookup("#cancel-load").tryQuery().map(Node::isVisible).orElse(false));
+        OpenSnapshot loading = onFx(() -> window.snapshots().get(0));
+        robot.clickOn(robot.lookup("#cancel-load").queryButton());
+
+        waitFor(() -> window.snapshots().isEmpty());
+        // Cancelled is not failed: no dialog, and the load did stop.
+        assertTrue(robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertEquals(OpenSnapshot.State.CANCELLED, onFx(loading::state));
+        assertEquals(null, onFx(loading::failure));
+        assertTrue(robot.lookup("#placeholder").queryLabeled().getText().startsWith("Open a heap snapshot"));
+    }
+
+    @Test
+    void closingALoadThatOnlyStopsWhenCancelledLeavesNothingBehind() throws Exception {
+        MainWindow window = startWindow((file, monitor) -> {
+            while (true) {
+                monitor.checkCancelled();
+                LockSupport.parkNanos(1_000_000);
+            }
+        });
+
+        onFx(() -> window.open(List.of(TINY)));
+        waitFor(() -> onFx(() -> window.snapshots().get(0).state() == OpenSnapshot.State.LOADING));
+        robot.push(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
+
+        waitFor(() -> window.snapshots().isEmpty());
+        assertTrue(robot.lookup(".dialog-pane").tryQuery().isEmpty());
+    }
+
+    @Test
+    void ctrlWClosesTheSelectedSnapshot() throws Exception {
+        MainWindow window = startWindow(OpenSnapshot::read);
+        onFx(() -> window.open(List.of(TINY)));
+        waitForText("#summary-nodes", TINY_NODES);
+
+        robot.push(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
+
+        waitFor(() -> window.snapshots().isEmpty());
+        assertTrue(robot.lookup("#summary-nodes").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#placeholder").queryLabeled().isVisible());
+    }
+
+    /** A window on the primary stage with {@code loader}; the app itself always reads with the real reader. */
+    private static MainWindow startWindow(OpenSnapshot.Loader loader) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        return onFx(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            MainWindow window = new MainWindow(stage, loader);
+            stage.show();
+            stage.toFront();
+            return window;
+        });
+    }
+
+    private List<String> cellTexts() throws Exception {
+        return onFx(() -> robot.lookup(".list-cell .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList());
+    }
+
+    private void waitForText(String selector, String text) throws TimeoutException {
+        waitFor(() -> {
+            Optional<Node> node = robot.lookup(selector).tryQuery();
+            return node.isPresent() && text.equals(((Label) node.get()).getText());
+        });
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> onFx(condition));
+    }
+
+    private static <T> T onFx(Callable<T> action) throws Exception {
+        return WaitForAsyncUtils.asyncFx(action).get();
+    }
+
+    private static void onFx(Runnable action) throws Exception {
+        WaitForAsyncUtils.asyncFx(action).get();
+    }
+
+    /** Passes everything through, but takes its time over each progress report. */
+    private record Slow(ProgressMonitor monitor) implements ProgressMonitor {
+        @Override
+        public void beginPhase(String name, long totalWork) {
+            monitor.beginPhase(name, totalWork);
+        }
+
+        @Override
+        public void progress(long workDone) {
+            LockSupport.parkNanos(50_000_000);
+            monitor.progress(workDone);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return monitor.isCancelled();
+        }
     }
 }
