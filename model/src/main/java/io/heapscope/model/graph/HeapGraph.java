@@ -1,5 +1,7 @@
 package io.heapscope.model.graph;
 
+import io.heapscope.model.progress.ProgressMonitor;
+
 import java.util.Arrays;
 
 /**
@@ -17,14 +19,14 @@ public final class HeapGraph {
     private final StringTable strings;
     private final NodeColumns nodes;
     private final EdgeColumns edges;
-    private final RetainerIndex retainers;
+    private volatile RetainerIndex retainers;
     private final int elementEdgeType;
     private final int hiddenEdgeType;
     private volatile long[] idIndex;
 
-    /** Takes ownership of the columns and the index. */
+    /** Takes ownership of the columns. */
     public HeapGraph(TypeNames nodeTypes, TypeNames edgeTypes, StringTable strings, NodeColumns nodes,
-                     EdgeColumns edges, RetainerIndex retainers) {
+                     EdgeColumns edges) {
         this.nodeTypes = nodeTypes;
         this.edgeTypes = edgeTypes;
         this.strings = strings;
@@ -32,7 +34,6 @@ public final class HeapGraph {
         this.edges = edges;
         this.elementEdgeType = edgeTypes.code("element");
         this.hiddenEdgeType = edgeTypes.code("hidden");
-        this.retainers = retainers;
     }
 
     public TypeNames nodeTypes() {
@@ -190,23 +191,53 @@ public final class HeapGraph {
 
     // ---- retainers ---------------------------------------------------------------------------------------------
 
+    /**
+     * Builds the retainer index if it is not built yet: two passes over the edges (count, then fill) and two int
+     * arrays of the edge count. Loading does not build it, because only some uses need it (a census does not);
+     * analyses call this as a phase of their own, with progress. The retainer accessors below build it on first
+     * use otherwise.
+     */
+    public void indexRetainers(ProgressMonitor monitor) {
+        if (retainers == null) {
+            synchronized (this) {
+                if (retainers == null) {
+                    retainers = RetainerIndex.build(nodes, edges, monitor);
+                }
+            }
+        }
+    }
+
+    /** True once the retainer index exists; the accessors below are then fast, in memory. */
+    public boolean hasRetainerIndex() {
+        return retainers != null;
+    }
+
+    private RetainerIndex retainers() {
+        RetainerIndex index = retainers;
+        if (index == null) {
+            indexRetainers(ProgressMonitor.none());
+            index = retainers;
+        }
+        return index;
+    }
+
     /** Retainer slots of a node are {@code [retainerStart(n), retainerEnd(n))}. */
     public int retainerStart(int node) {
-        return retainers.firstRetainer[node];
+        return retainers().firstRetainer[node];
     }
 
     public int retainerEnd(int node) {
-        return retainers.firstRetainer[node + 1];
+        return retainers().firstRetainer[node + 1];
     }
 
     /** The edge in retainer slot {@code slot}. */
     public int retainerEdge(int slot) {
-        return retainers.retainerEdge[slot];
+        return retainers().retainerEdge[slot];
     }
 
     /** The node that owns the edge in retainer slot {@code slot}. */
     public int retainerNode(int slot) {
-        return retainers.retainerNode[slot];
+        return retainers().retainerNode[slot];
     }
 
     // ---- cursors -----------------------------------------------------------------------------------------------

@@ -10,7 +10,9 @@ import java.util.Arrays;
  * of the node count, and no per-node objects. Retainers of a node appear in ascending owner ordinal, then edge
  * position: the order DevTools lists them in.
  */
-public final class RetainerIndex {
+final class RetainerIndex {
+    static final String PHASE = "Indexing retainers";
+
     final int[] firstRetainer;
     final int[] retainerEdge;
     final int[] retainerNode;
@@ -21,20 +23,23 @@ public final class RetainerIndex {
         this.retainerNode = retainerNode;
     }
 
-    /**
-     * Builds the index from per-node retainer counts ({@code counts[n + 1]} = edges pointing at node {@code n}),
-     * which the reader gathers while it reads the edges. Takes ownership of {@code counts}.
-     */
-    public static RetainerIndex fromCounts(NodeColumns nodes, EdgeColumns edges, int[] counts,
-                                           ProgressMonitor monitor) {
+    static RetainerIndex build(NodeColumns nodes, EdgeColumns edges, ProgressMonitor monitor) {
         int nodeCount = nodes.count();
         int edgeCount = edges.count();
         int[] target = edges.target();
         int[] firstEdge = nodes.firstEdge();
-        int[] first = counts;
+        monitor.beginPhase(PHASE, 2L * edgeCount);
+
+        int[] first = new int[nodeCount + 1];
+        for (int e = 0; e < edgeCount; e++) {
+            first[target[e] + 1]++;
+        }
         for (int n = 0; n < nodeCount; n++) {
             first[n + 1] += first[n];
         }
+        monitor.checkCancelled();
+        monitor.progress(edgeCount);
+
         int[] retainerEdge = new int[edgeCount];
         int[] retainerNode = new int[edgeCount];
         // Fill cursor per target; a scratch copy of the starts so `first` stays intact.
@@ -47,9 +52,10 @@ public final class RetainerIndex {
             }
             if ((n & 0x3FFFF) == 0) {
                 monitor.checkCancelled();
-                monitor.progress(firstEdge[n]);
+                monitor.progress(edgeCount + (long) firstEdge[n]);
             }
         }
+        monitor.progress(2L * edgeCount);
         return new RetainerIndex(first, retainerEdge, retainerNode);
     }
 }

@@ -3,13 +3,9 @@ package io.heapscope.model.snapshot;
 import io.heapscope.model.graph.EdgeColumns;
 import io.heapscope.model.graph.NodeColumns;
 
-import java.util.Arrays;
 import java.util.List;
 
-/**
- * Fills the edge columns from rows of numbers, checking each target, and counts every node's retainers on the way
- * (the first pass of the retainer index, done here while the data is hot). Runs on the pipeline's consumer thread.
- */
+/** Fills the edge columns from rows of numbers, checking each target. Runs on the pipeline's consumer thread. */
 final class EdgeColumnsBuilder implements BatchPipeline.Consumer {
     private final NodeColumns nodes;
     private final int width;
@@ -20,15 +16,25 @@ final class EdgeColumnsBuilder implements BatchPipeline.Consumer {
     private final int nodeWidth;
     private final long toLimit;
     private final int expected;
-    private final int[] retainerCounts;
 
+    private final int elementType;
+    private final int hiddenType;
     private int capacity;
     private int count;
+    /** The largest string index among named edges (unsigned), checked once the strings section is read. */
+    private int maxName;
     private byte[] type;
     private int[] nameOrIndex;
     private int[] target;
 
-    EdgeColumnsBuilder(SnapshotMeta meta, NodeColumns nodes, int initialCapacity) throws SnapshotFormatException {
+    /** Edge columns allocated ahead of time, for as many edges as the header announces (bounded by the text). */
+    record Arrays(byte[] type, int[] nameOrIndex, int[] target) {
+        Arrays(int capacity) {
+            this(new byte[capacity], new int[capacity], new int[capacity]);
+        }
+    }
+
+    EdgeColumnsBuilder(SnapshotMeta meta, NodeColumns nodes, Arrays arrays) throws SnapshotFormatException {
         this.nodes = nodes;
         List<String> fields = meta.edgeFields();
         width = fields.size();
@@ -36,14 +42,15 @@ final class EdgeColumnsBuilder implements BatchPipeline.Consumer {
         nameAt = SnapshotParser.requiredField(fields, "name_or_index", "edge_fields");
         toAt = SnapshotParser.requiredField(fields, "to_node", "edge_fields");
         typeCount = meta.edgeTypes().size();
+        elementType = meta.edgeTypes().code("element");
+        hiddenType = meta.edgeTypes().code("hidden");
         nodeWidth = meta.nodeFields().size();
         toLimit = (long) nodes.count() * nodeWidth;
         expected = nodes.firstEdge()[nodes.count()];
-        retainerCounts = new int[nodes.count() + 1];
-        capacity = Math.min(expected, initialCapacity);
-        type = new byte[capacity];
-        nameOrIndex = new int[capacity];
-        target = new int[capacity];
+        capacity = arrays.target().length;
+        type = arrays.type();
+        nameOrIndex = arrays.nameOrIndex();
+        target = arrays.target();
     }
 
     @Override
@@ -55,11 +62,10 @@ final class EdgeColumnsBuilder implements BatchPipeline.Consumer {
         }
         if (count + rows > capacity) {
             capacity = Math.min(expected, SnapshotParser.grownCapacity(capacity, count + rows));
-            type = Arrays.copyOf(type, capacity);
-            nameOrIndex = Arrays.copyOf(nameOrIndex, capacity);
-            target = Arrays.copyOf(target, capacity);
+            type = java.util.Arrays.copyOf(type, capacity);
+            nameOrIndex = java.util.Arrays.copyOf(nameOrIndex, capacity);
+            target = java.util.Arrays.copyOf(target, capacity);
         }
-        int[] counts = retainerCounts;
         for (int i = 0, end = rows * width; i < end; i += width, count++) {
             int edgeType = batch[i + typeAt];
             if (Integer.compareUnsigned(edgeType, typeCount) >= 0) {
@@ -78,9 +84,12 @@ final class EdgeColumnsBuilder implements BatchPipeline.Consumer {
                 throw targetError(to, "is not a multiple of the " + nodeWidth + " node fields");
             }
             type[count] = (byte) edgeType;
-            nameOrIndex[count] = batch[i + nameAt];
+            int name = batch[i + nameAt];
+            nameOrIndex[count] = name;
+            if (edgeType != elementType && edgeType != hiddenType && Integer.compareUnsigned(name, maxName) > 0) {
+                maxName = name;
+            }
             target[count] = ordinal;
-            counts[ordinal + 1]++;
         }
     }
 
@@ -114,12 +123,12 @@ final class EdgeColumnsBuilder implements BatchPipeline.Consumer {
         return expected;
     }
 
-    EdgeColumns build() {
-        return new EdgeColumns(count, type, nameOrIndex, target);
+    /** The largest string index of any named edge, unsigned. */
+    int maxNameIndex() {
+        return maxName;
     }
 
-    /** Per node {@code n}, the number of edges that point at it, at index {@code n + 1}. */
-    int[] retainerCounts() {
-        return retainerCounts;
+    EdgeColumns build() {
+        return new EdgeColumns(count, type, nameOrIndex, target);
     }
 }

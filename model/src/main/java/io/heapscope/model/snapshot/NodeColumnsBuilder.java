@@ -25,7 +25,8 @@ final class NodeColumnsBuilder implements BatchPipeline.Consumer {
     private int capacity;
     private int count;
     private long edgeTotal;
-    private boolean anyTrace;
+    /** The largest name index seen (unsigned), checked against the strings section once it is read. */
+    private int maxName;
     private byte[] type;
     private int[] name;
     private int[] id;
@@ -51,7 +52,6 @@ final class NodeColumnsBuilder implements BatchPipeline.Consumer {
         id = new int[capacity];
         size = new int[capacity];
         firstEdge = new int[capacity + 1];
-        trace = traceAt >= 0 ? new int[capacity] : null;
         detached = detachedAt >= 0 ? new byte[capacity] : null;
     }
 
@@ -68,7 +68,11 @@ final class NodeColumnsBuilder implements BatchPipeline.Consumer {
                         + " but snapshot.meta lists only " + typeCount + " node types", "nodes", -1);
             }
             type[count] = (byte) nodeType;
-            name[count] = batch[i + nameAt];
+            int nodeName = batch[i + nameAt];
+            name[count] = nodeName;
+            if (Integer.compareUnsigned(nodeName, maxName) > 0) {
+                maxName = nodeName;
+            }
             id[count] = batch[i + idAt];
             size[count] = batch[i + sizeAt];
             edgeTotal += Integer.toUnsignedLong(batch[i + edgeCountAt]);
@@ -77,10 +81,15 @@ final class NodeColumnsBuilder implements BatchPipeline.Consumer {
                         + edgeTotal + " edges, more than can be held", "nodes", -1);
             }
             firstEdge[count + 1] = (int) edgeTotal;
-            if (trace != null) {
+            if (traceAt >= 0) {
                 int traceId = batch[i + traceAt];
-                trace[count] = traceId;
-                anyTrace |= traceId != 0;
+                if (traceId != 0) {
+                    if (trace == null) {
+                        // Only snapshots with allocation tracking have trace ids: don't hold a column of zeros.
+                        trace = new int[capacity];
+                    }
+                    trace[count] = traceId;
+                }
             }
             if (detached != null) {
                 detached[count] = (byte) batch[i + detachedAt];
@@ -99,8 +108,12 @@ final class NodeColumnsBuilder implements BatchPipeline.Consumer {
         detached = detached == null ? null : Arrays.copyOf(detached, capacity);
     }
 
+    /** The largest name index of any node, unsigned. */
+    int maxNameIndex() {
+        return maxName;
+    }
+
     NodeColumns build() {
-        // Without allocation tracking every trace id is 0: don't keep a column of zeros.
-        return new NodeColumns(count, type, name, id, size, firstEdge, anyTrace ? trace : null, detached);
+        return new NodeColumns(count, type, name, id, size, firstEdge, trace, detached);
     }
 }

@@ -3,7 +3,6 @@ package io.heapscope.model.snapshot;
 import io.heapscope.model.graph.EdgeColumns;
 import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.model.graph.NodeColumns;
-import io.heapscope.model.graph.RetainerIndex;
 import io.heapscope.model.graph.StringTable;
 import io.heapscope.model.progress.ProgressMonitor;
 
@@ -28,24 +27,27 @@ final class SnapshotParser {
     /** Initial capacity when the input size is unknown (gzip, pushed chunks): grow from here rather than trust. */
     private static final int UNKNOWN_SIZE_INITIAL_ROWS = 1 << 20;
     private static final int BATCH_ROWS = 4096;
-    static final String INDEX_PHASE = "Indexing retainers";
 
     private final ByteInput in;
     private final JsonText json;
     /** At least the length of the text, or -1 when unknown. Bounds what a lying header can make us allocate. */
     private final long textLength;
     private final ProgressMonitor monitor;
-    /** Fills columns while this thread scans, and builds the retainer index. */
+    /** Fills columns while this thread scans. */
     private final ExecutorService worker;
     /** Scans half of each buffer beside this thread. */
     private final ExecutorService scanHelper;
+    /** Allocates the edge columns ahead of time. */
+    private final ExecutorService allocator;
     private final ParallelRowReader rows;
 
     private SnapshotHeader header;
     private NodeColumns nodes;
     private EdgeColumns edges;
-    private Future<RetainerIndex> retainers;
     private String[] strings;
+    private int maxNodeName;
+    private Future<EdgeColumnsBuilder.Arrays> edgeArrays;
+    private int maxEdgeName;
     private FieldTable traceFunctionInfos = FieldTable.empty();
     private FieldTable traceTree = FieldTable.empty();
     private FieldTable samples = FieldTable.empty();
@@ -58,6 +60,7 @@ final class SnapshotParser {
         this.monitor = monitor;
         this.worker = daemonThread("heapscope-snapshot-columns");
         this.scanHelper = daemonThread("heapscope-snapshot-scan");
+        this.allocator = daemonThread("heapscope-snapshot-allocate");
         this.rows = new ParallelRowReader(in, scanHelper);
     }
 
@@ -67,15 +70,14 @@ final class SnapshotParser {
             checkComplete();
             in.section = null;
             long textRead = in.offset();
-            monitor.beginPhase(INDEX_PHASE, -1);
-            RetainerIndex index = Futures.await(retainers);
             HeapGraph graph = new HeapGraph(header.meta().nodeTypes(), header.meta().edgeTypes(),
-                    new StringTable(strings), nodes, edges, index);
+                    new StringTable(strings), nodes, edges);
             return new HeapSnapshot(header, graph, traceFunctionInfos, traceTree, samples, locations,
                     textRead);
         } finally {
             worker.shutdownNow();
             scanHelper.shutdownNow();
+            allocator.shutdownNow();
         }
     }
 
@@ -199,9 +201,16 @@ final class SnapshotParser {
         checkNameIndexes();
     }
 
-    /** Names are indexes into {@code strings}, which comes last: check them once it is known. */
+    /**
+     * Names are indexes into {@code strings}, which comes last: check them once it is known. The column builders
+     * kept the largest index, so the full scan below only runs to name the culprit of an error.
+     */
     private void checkNameIndexes() throws SnapshotFormatException {
         int stringCount = strings.length;
+        if (Integer.compareUnsigned(maxNodeName, stringCount) < 0 && Integer.compareUnsigned(maxEdgeName,
+                stringCount) < 0) {
+            return;
+        }
         int[] names = nodes.name();
         for (int n = 0; n < nodes.count(); n++) {
             if (Integer.compareUnsigned(names[n], stringCount) >= 0) {
@@ -229,15 +238,20 @@ final class SnapshotParser {
     private void readNodes() throws IOException {
         int width = header.meta().nodeFields().size();
         NodeColumnsBuilder builder = new NodeColumnsBuilder(header.meta(), initialRows(header.nodeCount(), width));
+        // The edge columns are the biggest allocation of a load: zero them on a spare thread while nodes are read
+        // (after the node columns, so the two allocations do not fight over the young heap).
+        int edgeWidth = header.meta().edgeFields().size();
+        int edgeRows = initialRows(header.edgeCount(), edgeWidth);
+        edgeArrays = allocator.submit(() -> new EdgeColumnsBuilder.Arrays(edgeRows));
         in.expect('[', "to start the nodes array");
         readRows(builder, width, "node");
         nodes = builder.build();
+        maxNodeName = builder.maxNameIndex();
     }
 
     private void readEdges() throws IOException {
         int width = header.meta().edgeFields().size();
-        int announced = nodes.firstEdge()[nodes.count()];
-        EdgeColumnsBuilder builder = new EdgeColumnsBuilder(header.meta(), nodes, initialRows(announced, width));
+        EdgeColumnsBuilder builder = new EdgeColumnsBuilder(header.meta(), nodes, Futures.await(edgeArrays));
         in.expect('[', "to start the edges array");
         readRows(builder, width, "edge");
         if (builder.count() != builder.expected()) {
@@ -246,12 +260,7 @@ final class SnapshotParser {
                     in.offset());
         }
         edges = builder.build();
-        // The second pass of the retainer index runs beside the rest of the text (locations, strings).
-        EdgeColumns finished = edges;
-        NodeColumns owners = nodes;
-        ProgressMonitor cancelOnly = new CancelOnly(monitor);
-        retainers = worker.submit(() -> RetainerIndex.fromCounts(owners, finished, builder.retainerCounts(),
-                cancelOnly));
+        maxEdgeName = builder.maxNameIndex();
     }
 
     /** Scans a number array on both cores while {@code builder} fills columns on a third thread. */
@@ -263,23 +272,6 @@ final class SnapshotParser {
         } catch (IOException | RuntimeException e) {
             pipeline.abandon();
             throw e;
-        }
-    }
-
-    /** Passes cancellation through but no progress: work on the second thread runs beside the reported phase. */
-    private record CancelOnly(ProgressMonitor monitor) implements ProgressMonitor {
-        @Override
-        public void beginPhase(String name, long totalWork) {
-        }
-
-        @Override
-        public void progress(long workDone) {
-        }
-
-        /** Also true when the load failed elsewhere and shut the worker down, so the work does not run on. */
-        @Override
-        public boolean isCancelled() {
-            return monitor.isCancelled() || Thread.currentThread().isInterrupted();
         }
     }
 
@@ -312,20 +304,17 @@ final class SnapshotParser {
     }
 
     private FieldTable readTable(List<String> fields) throws IOException {
+        if (fields.isEmpty()) {
+            in.expect('[', "to start the array");
+            if (in.peekNonSpace() != ']') {
+                throw in.error("snapshot.meta does not describe the fields of this section");
+            }
+            in.pos++;
+            return FieldTable.empty();
+        }
+        IntChunks values = new IntChunks();
         in.expect('[', "to start the array");
-        NumberArrayScanner scanner = new NumberArrayScanner(in);
-        IntArrayBuilder values = new IntArrayBuilder(1024);
-        int[] batch = new int[8192];
-        while (!scanner.finished()) {
-            values.addAll(batch, scanner.read(batch));
-        }
-        if (!fields.isEmpty() && values.size() % fields.size() != 0) {
-            throw in.error("the array holds " + values.size() + " numbers, not a multiple of its "
-                    + fields.size() + " fields");
-        }
-        if (fields.isEmpty() && values.size() > 0) {
-            throw in.error("snapshot.meta does not describe the fields of this section");
-        }
+        readRows(values::addAll, fields.size(), "row");
         return new FieldTable(fields, values.toArray());
     }
 

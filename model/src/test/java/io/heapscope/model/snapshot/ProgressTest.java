@@ -1,5 +1,6 @@
 package io.heapscope.model.snapshot;
 
+import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.model.progress.CancellableProgress;
 import io.heapscope.model.progress.CancelledException;
 import io.heapscope.model.progress.ProgressMonitor;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,15 +43,39 @@ class ProgressTest {
     }
 
     @Test
-    void reportsBytesOfTheStoredFileThenIndexing() throws Exception {
+    void reportsBytesOfTheStoredFile() throws Exception {
         Recorder recorder = new Recorder();
 
         SnapshotReader.read(file, recorder);
 
-        assertEquals(List.of("Reading snapshot", "Indexing retainers"), recorder.phases);
+        assertEquals(List.of("Reading snapshot"), recorder.phases);
         assertEquals(Files.size(file), recorder.totals.get(0));
         assertTrue(recorder.reports.size() > 3, "reports: " + recorder.reports.size());
         assertTrue(recorder.reports.contains(Files.size(file)), "the last read reports the whole file");
+    }
+
+    @Test
+    void indexingRetainersIsAPhaseOfItsOwnDoneOnce() throws Exception {
+        HeapGraph graph = SnapshotReader.read(file, ProgressMonitor.none()).graph();
+        Recorder recorder = new Recorder();
+
+        assertFalse(graph.hasRetainerIndex(), "a load does not build what only some uses need");
+        graph.indexRetainers(recorder);
+        graph.indexRetainers(recorder);
+
+        assertTrue(graph.hasRetainerIndex());
+        assertEquals(List.of("Indexing retainers"), recorder.phases);
+        assertEquals(2L * graph.edgeCount(), recorder.reports.get(recorder.reports.size() - 1));
+    }
+
+    @Test
+    void cancellingStopsIndexing() throws Exception {
+        HeapGraph graph = SnapshotReader.read(file, ProgressMonitor.none()).graph();
+        CancellableProgress progress = new CancellableProgress();
+        progress.cancel();
+
+        assertThrows(CancelledException.class, () -> graph.indexRetainers(progress));
+        assertFalse(graph.hasRetainerIndex());
     }
 
     @Test
