@@ -2,7 +2,7 @@ package io.heapscope.model.snapshot;
 
 import java.util.Arrays;
 
-/** A growable {@code int[]} for sections whose length the header does not announce. */
+/** A growable {@code int[]} for the trace tree, whose length the header does not announce. */
 final class IntArrayBuilder {
     private int[] values;
     private int size;
@@ -16,14 +16,6 @@ final class IntArrayBuilder {
             grow(size + 1);
         }
         values[size++] = value;
-    }
-
-    void addAll(int[] batch, int count) {
-        if (size + count > values.length) {
-            grow(size + count);
-        }
-        System.arraycopy(batch, 0, values, size, count);
-        size += count;
     }
 
     void set(int index, int value) {
