@@ -92,12 +92,12 @@ final class InfoCommand implements Callable<Integer> {
                 + info.sampleCount() + " samples)" : "no");
         out.printf("Locations   %s%n", info.hasLocations() ? ByteSizes.grouped(info.locationCount()) : "no");
 
-        out.printf("%nNode type             count     self size%n");
+        out.printf("%n  %-20s %10s %12s%n", "Node type", "count", "self size");
         for (SnapshotInfo.TypeCount type : info.nodeTypes()) {
             out.printf("  %-20s %10s %12s%n", type.type(), ByteSizes.grouped(type.count()),
                     ByteSizes.human(type.selfSize()));
         }
-        out.printf("%nEdge type             count%n");
+        out.printf("%n  %-20s %10s%n", "Edge type", "count");
         for (SnapshotInfo.TypeCount type : info.edgeTypes()) {
             out.printf("  %-20s %10s%n", type.type(), ByteSizes.grouped(type.count()));
         }
@@ -107,7 +107,7 @@ final class InfoCommand implements Callable<Integer> {
                     edge.nodeId(), edge.userRoot() ? "  (user root)" : "");
         }
         if (!info.gcRoots().isEmpty()) {
-            out.printf("%nGC root categories              edges%n");
+            out.printf("%n  %-30s %6s%n", "GC root category", "edges");
             for (SnapshotInfo.RootEdge edge : info.gcRoots()) {
                 out.printf("  %-30s %6d%n", edge.nodeName(), edge.nodeEdgeCount());
             }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.heapscope.model.progress.CancelledException;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
@@ -42,27 +40,15 @@ class HeapscopeCommandTest {
         }
     }
 
-    private record Run(int exitCode, String out, String err) {
-        /** stderr lines, for checking that an error is exactly one line. */
-        String[] errLines() {
-            return err.lines().toArray(String[]::new);
-        }
-    }
-
-    private static Run run(String... args) {
+    private static CliRun run(String... args) {
         CommandLine cli = HeapscopeCommand.commandLine();
         cli.addSubcommand(new Fail());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return CliRun.of(cli, args);
     }
 
     @Test
     void versionComesFromTheBuild() {
-        Run run = run("--version");
+        CliRun run = run("--version");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().matches("heapscope \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), run.out());
         assertEquals("", run.err());
@@ -70,7 +56,7 @@ class HeapscopeCommandTest {
 
     @Test
     void helpListsOptionsCommandsAndExitCodes() {
-        Run run = run("--help");
+        CliRun run = run("--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("Usage: heapscope"), run.out());
         for (String expected : new String[] {"--debug", "--version", "help", "open", "Exit codes:", "130"}) {
@@ -81,14 +67,14 @@ class HeapscopeCommandTest {
 
     @Test
     void helpCommandShowsASubcommandsUsage() {
-        Run run = run("help", "open");
+        CliRun run = run("help", "open");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("Usage: heapscope open"), run.out());
     }
 
     @Test
     void unknownOptionIsOneLinePlusHint() {
-        Run run = run("--bogus");
+        CliRun run = run("--bogus");
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
         assertEquals("heapscope: Unknown option: '--bogus'%nTry 'heapscope --help'.%n".formatted(), run.err());
@@ -96,14 +82,14 @@ class HeapscopeCommandTest {
 
     @Test
     void unknownCommandIsNamed() {
-        Run run = run("ifno", "x.heapsnapshot");
+        CliRun run = run("ifno", "x.heapsnapshot");
         assertEquals(2, run.exitCode());
         assertEquals("heapscope: unknown command: 'ifno'%nTry 'heapscope --help'.%n".formatted(), run.err());
     }
 
     @Test
     void usageErrorInASubcommandPointsAtItsHelp() {
-        Run run = run("open");
+        CliRun run = run("open");
         assertEquals(2, run.exitCode());
         assertEquals(2, run.errLines().length, run.err());
         assertTrue(run.errLines()[0].startsWith("heapscope: Missing required parameter"), run.err());
@@ -112,14 +98,14 @@ class HeapscopeCommandTest {
 
     @Test
     void missingFileIsOneLineAndExitTwo() {
-        Run run = run("fail", "missing");
+        CliRun run = run("fail", "missing");
         assertEquals(2, run.exitCode());
         assertEquals("heapscope: no such file: foo.heapsnapshot%n".formatted(), run.err());
     }
 
     @Test
     void openChecksItsFilesBeforeStartingTheApp() {
-        Run run = run("open", "surely-missing.heapsnapshot");
+        CliRun run = run("open", "surely-missing.heapsnapshot");
         assertEquals(2, run.exitCode());
         assertEquals("heapscope: no such file: surely-missing.heapsnapshot%n".formatted(), run.err());
     }
@@ -127,31 +113,31 @@ class HeapscopeCommandTest {
     @Test
     void wrappedAndMultiLineIoErrorsStayOneLine() {
         assertEquals("heapscope: no such file: bar.heapsnapshot%n".formatted(), run("fail", "wrapped").err());
-        Run io = run("fail", "io");
+        CliRun io = run("fail", "io");
         assertEquals(2, io.exitCode());
         assertEquals("heapscope: bad header at line 1%n".formatted(), io.err());
     }
 
     @Test
     void failedCheckExitsOne() {
-        Run run = run("fail", "check");
+        CliRun run = run("fail", "check");
         assertEquals(1, run.exitCode());
         assertEquals("heapscope: 2 problems found%n".formatted(), run.err());
-        Run quiet = run("fail", "quiet-check");
+        CliRun quiet = run("fail", "quiet-check");
         assertEquals(1, quiet.exitCode());
         assertEquals("", quiet.err());
     }
 
     @Test
     void cancelledExits130() {
-        Run run = run("fail", "cancel");
+        CliRun run = run("fail", "cancel");
         assertEquals(130, run.exitCode());
         assertEquals("heapscope: cancelled%n".formatted(), run.err());
     }
 
     @Test
     void bugIsOneLineWithoutDebug() {
-        Run run = run("fail", "bug");
+        CliRun run = run("fail", "bug");
         assertEquals(70, run.exitCode());
         assertEquals(1, run.errLines().length, run.err());
         assertTrue(run.err().startsWith("heapscope: internal error: java.lang.IllegalStateException: oops"));
@@ -161,7 +147,7 @@ class HeapscopeCommandTest {
     @Test
     void debugShowsTheStackTraceBeforeOrAfterTheCommand() {
         for (String[] args : new String[][] {{"--debug", "fail", "missing"}, {"fail", "missing", "--debug"}}) {
-            Run run = run(args);
+            CliRun run = run(args);
             assertEquals(2, run.exitCode());
             assertEquals("heapscope: no such file: foo.heapsnapshot", run.errLines()[0]);
             assertTrue(run.err().contains("java.nio.file.NoSuchFileException: foo.heapsnapshot"), run.err());
@@ -171,7 +157,7 @@ class HeapscopeCommandTest {
 
     @Test
     void debugDoesNotPrintTracesForFailedChecks() {
-        Run run = run("--debug", "fail", "check");
+        CliRun run = run("--debug", "fail", "check");
         assertEquals(1, run.exitCode());
         assertEquals("heapscope: 2 problems found%n".formatted(), run.err());
     }

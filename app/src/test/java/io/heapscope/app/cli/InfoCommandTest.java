@@ -5,11 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,17 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InfoCommandTest {
     private static final Path SAMPLES = Path.of("..", "samples", "snapshots");
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = HeapscopeCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** The top-level scalar fields of a JSON object. */
@@ -56,7 +44,7 @@ class InfoCommandTest {
 
     @Test
     void textReportsCountsTypesAndRoots() {
-        Run run = run("info", SAMPLES.resolve("tiny.heapsnapshot.gz").toString());
+        CliRun run = run("info", SAMPLES.resolve("tiny.heapsnapshot.gz").toString());
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Nodes       39,223"), run.out());
@@ -69,7 +57,7 @@ class InfoCommandTest {
 
     @Test
     void jsonHasCountsTraceFlagsAndTimings() throws IOException {
-        Run run = run("info", "--format", "json", "--timings",
+        CliRun run = run("info", "--format", "json", "--timings",
                 SAMPLES.resolve("trace-alloc.heapsnapshot.gz").toString());
 
         assertEquals(0, run.exitCode(), run.err());
@@ -89,7 +77,7 @@ class InfoCommandTest {
         byte[] text = "{\"snapshot\":{\"meta\":{}},\"nodes\":[1,2".getBytes(StandardCharsets.US_ASCII);
         Path file = Files.write(dir.resolve("broken.heapsnapshot"), text);
 
-        Run run = run("info", file.toString());
+        CliRun run = run("info", file.toString());
 
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
@@ -103,8 +91,8 @@ class InfoCommandTest {
     void notASnapshotAndMissingFilesExitWith2(@TempDir Path dir) throws IOException {
         Path json = Files.writeString(dir.resolve("package.json"), "{\"name\":\"app\"}");
 
-        Run notSnapshot = run("info", json.toString());
-        Run missing = run("info", dir.resolve("nope.heapsnapshot").toString());
+        CliRun notSnapshot = run("info", json.toString());
+        CliRun missing = run("info", dir.resolve("nope.heapsnapshot").toString());
 
         assertEquals(2, notSnapshot.exitCode());
         assertEquals("heapscope: not a heap snapshot: the first key is \"name\", expected \"snapshot\" at byte 1",

@@ -57,11 +57,10 @@ final class NumberArrayScanner {
         int n = 0;
         while (pos < to) {
             if (to - pos >= 8) {
-                long word = (long) LONGS.get(buf, pos);
-                int length = digitRun(word);
-                if (length > 0 && length < 8 && buf[pos + length] == ',') {
-                    out[n++] = digitValue(word, length);
-                    pos += length + 1;
+                long number = shortNumber(buf, pos);
+                if (number >= 0) {
+                    out[n++] = (int) (number >>> 8);
+                    pos += (int) (number & 0xFF);
                     continue;
                 }
             }
@@ -117,11 +116,10 @@ final class NumberArrayScanner {
         while (n < max) {
             // Fast path: a short number followed by ',' read eight bytes at a time (most numbers in a snapshot).
             if (digits == 0 && limit - pos >= 8) {
-                long word = (long) LONGS.get(buf, pos);
-                int length = digitRun(word);
-                if (length > 0 && length < 8 && buf[pos + length] == ',') {
-                    out[n++] = digitValue(word, length);
-                    pos += length + 1;
+                long number = shortNumber(buf, pos);
+                if (number >= 0) {
+                    out[n++] = (int) (number >>> 8);
+                    pos += (int) (number & 0xFF);
                     continue;
                 }
             }
@@ -175,6 +173,20 @@ final class NumberArrayScanner {
         in.pos = pos;
         elementsRead += n;
         return n;
+    }
+
+    /**
+     * The fast path, read eight bytes at a time: if {@code buf[pos..]} (at least 8 bytes) starts with one to seven
+     * digits and a comma, returns the number's value shifted left by 8 plus the bytes it takes with its comma;
+     * otherwise -1.
+     */
+    private static long shortNumber(byte[] buf, int pos) {
+        long word = (long) LONGS.get(buf, pos);
+        int length = digitRun(word);
+        if (length > 0 && length < 8 && buf[pos + length] == ',') {
+            return ((long) digitValue(word, length) << 8) | (length + 1);
+        }
+        return -1;
     }
 
     /** How many of the word's bytes, from the first, are ASCII digits (8 when all are). */

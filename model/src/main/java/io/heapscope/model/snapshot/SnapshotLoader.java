@@ -9,7 +9,6 @@ import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -85,12 +84,8 @@ public final class SnapshotLoader implements AutoCloseable {
     }
 
     /** Waits for the parsed snapshot. Call after {@link #close()}. */
-    public HeapSnapshot result() throws IOException, InterruptedException {
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
-        }
+    public HeapSnapshot result() throws IOException {
+        return Futures.await(result);
     }
 
     private void enqueue(byte[] chunk) throws IOException {
@@ -108,19 +103,6 @@ public final class SnapshotLoader implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while handing a chunk to the snapshot parser");
         }
-    }
-
-    private static IOException rethrow(Throwable cause) {
-        if (cause instanceof IOException io) {
-            return io;
-        }
-        if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        return new IOException(cause);
     }
 
     /** The parser's side of the queue. */
