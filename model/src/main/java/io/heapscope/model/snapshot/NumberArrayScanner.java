@@ -22,6 +22,7 @@ final class NumberArrayScanner {
     private static final long SIXES = 0x0606_0606_0606_0606L;
     private static final long LOW_SEVEN_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+    private static final long COMMAS = 0x2C2C_2C2C_2C2C_2C2CL;
 
     private final ByteInput in;
     private long elementsRead;
@@ -53,47 +54,79 @@ final class NumberArrayScanner {
      * nothing but {@code out}, so two threads can scan two runs of one buffer at once.
      */
     static int scanRange(byte[] buf, int from, int to, int[] out) {
-        int pos = from;
+        // First find the commas eight bytes at a time, then read each element between two commas on its own: no
+        // element's reading waits for the previous one, so the processor overlaps them.
         int n = 0;
-        while (pos < to) {
-            if (to - pos >= 8) {
-                long number = shortNumber(buf, pos);
-                if (number >= 0) {
-                    out[n++] = (int) (number >>> 8);
-                    pos += (int) (number & 0xFF);
-                    continue;
-                }
-            }
-            // The general element: optional space, digits, optional space, a comma.
-            byte b = buf[pos];
-            while (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
-                if (++pos == to) {
+        int start = from;
+        int pos = from;
+        for (; pos + 8 <= to; pos += 8) {
+            long commas = zeroBytes((long) LONGS.get(buf, pos) ^ COMMAS);
+            while (commas != 0) {
+                int comma = pos + (Long.numberOfTrailingZeros(commas) >>> 3);
+                long value = element(buf, start, comma);
+                if (value < 0) {
                     return -1;
                 }
-                b = buf[pos];
+                out[n++] = (int) value;
+                start = comma + 1;
+                commas &= commas - 1;
             }
-            long value = 0;
-            int digits = 0;
-            while (b >= '0' && b <= '9') {
-                value = value * 10 + (b - '0');
-                if (++digits > 10 || ++pos == to) {
+        }
+        for (; pos < to; pos++) {
+            if (buf[pos] == ',') {
+                long value = element(buf, start, pos);
+                if (value < 0) {
                     return -1;
                 }
-                b = buf[pos];
+                out[n++] = (int) value;
+                start = pos + 1;
             }
-            while (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
-                if (++pos == to) {
-                    return -1;
-                }
-                b = buf[pos];
+        }
+        // The run ends right after a comma; anything left over means it did not.
+        return start == to ? n : -1;
+    }
+
+    /** High bit set in each zero byte of {@code x}, exactly (no false positives from borrows). */
+    private static long zeroBytes(long x) {
+        return ~(((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x) & HIGH_BITS;
+    }
+
+    /**
+     * The value of the element {@code buf[start, end)}: digits, optionally between JSON spaces (V8 writes a newline
+     * before the comma that ends a row). -1 if it is anything else or above 2^32 - 1.
+     */
+    private static long element(byte[] buf, int start, int end) {
+        int length = end - start;
+        if (length > 0 && buf[end - 1] == '\n') {
+            length--;
+        }
+        if (length > 0 && length <= 8 && start + 8 <= buf.length) {
+            long word = (long) LONGS.get(buf, start);
+            if (digitRun(word) >= length) {
+                return digitValue(word, length);
             }
-            if (digits == 0 || b != ',' || value > MAX_UNSIGNED) {
-                return -1;
-            }
-            out[n++] = (int) value;
+        }
+        // The general case: spaces around, or nine or ten digits.
+        int pos = start;
+        while (pos < end && isSpace(buf[pos])) {
             pos++;
         }
-        return n;
+        long value = 0;
+        int digits = 0;
+        while (pos < end && buf[pos] >= '0' && buf[pos] <= '9') {
+            value = value * 10 + (buf[pos++] - '0');
+            if (++digits > 10) {
+                return -1;
+            }
+        }
+        while (pos < end && isSpace(buf[pos])) {
+            pos++;
+        }
+        return digits == 0 || pos != end || value > MAX_UNSIGNED ? -1 : value;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     /**
@@ -116,7 +149,7 @@ final class NumberArrayScanner {
         while (n < max) {
             // Fast path: a short number followed by ',' read eight bytes at a time (most numbers in a snapshot).
             if (digits == 0 && limit - pos >= 8) {
-                long number = shortNumber(buf, pos);
+                long number = shortNumber(buf, pos, limit);
                 if (number >= 0) {
                     out[n++] = (int) (number >>> 8);
                     pos += (int) (number & 0xFF);
@@ -175,16 +208,27 @@ final class NumberArrayScanner {
         return n;
     }
 
+
     /**
-     * The fast path, read eight bytes at a time: if {@code buf[pos..]} (at least 8 bytes) starts with one to seven
-     * digits and a comma, returns the number's value shifted left by 8 plus the bytes it takes with its comma;
+     * The fast path, read eight bytes at a time: if {@code buf[pos..limit)} (at least 8 bytes) starts with one to
+     * eight digits and a comma (or a newline and a comma), returns the number's value shifted left by 8 plus the bytes it takes with its comma;
      * otherwise -1.
      */
-    private static long shortNumber(byte[] buf, int pos) {
+    private static long shortNumber(byte[] buf, int pos, int limit) {
         long word = (long) LONGS.get(buf, pos);
         int length = digitRun(word);
-        if (length > 0 && length < 8 && buf[pos + length] == ',') {
+        int end = pos + length;
+        // Eight digits are common too: node indexes (to_node, object_index) of big snapshots.
+        if (length == 0 || end >= limit) {
+            return -1;
+        }
+        byte next = buf[end];
+        if (next == ',') {
             return ((long) digitValue(word, length) << 8) | (length + 1);
+        }
+        // V8 ends every row with a newline before the comma: "…,0\n,9,…".
+        if (next == '\n' && end + 1 < limit && buf[end + 1] == ',') {
+            return ((long) digitValue(word, length) << 8) | (length + 2);
         }
         return -1;
     }
@@ -198,9 +242,10 @@ final class NumberArrayScanner {
         return Long.numberOfTrailingZeros(nonZeroBytes) >>> 3;
     }
 
-    /** The value of the first {@code length} (1 to 7) digit bytes of the word. */
+    /** The value of the first {@code length} (1 to 8) digit bytes of the word. */
     static int digitValue(long word, int length) {
         // Shift the digits to the top so the bytes below become leading zeros, then combine pairs, quads, halves.
+        // (A shift by 64 is a shift by 0 in Java, which is right for eight digits.)
         long v = (word - ZEROS) << (64 - 8 * length);
         v = v * 10 + (v >>> 8);
         v = ((v & 0x0000_00FF_0000_00FFL) * (100 + (1_000_000L << 32))

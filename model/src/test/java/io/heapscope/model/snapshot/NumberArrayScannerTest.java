@@ -35,13 +35,14 @@ class NumberArrayScannerTest {
     }
 
     @Test
-    void convertsOneToSevenDigits() {
+    void convertsOneToEightDigits() {
         Random random = new Random(7);
         for (int round = 0; round < 100_000; round++) {
-            int length = 1 + random.nextInt(7);
+            int length = 1 + random.nextInt(8);
             int value = random.nextInt((int) Math.pow(10, length));
             String digits = String.format("%0" + length + "d", value);
-            assertEquals(value, NumberArrayScanner.digitValue(word(digits + ",99999999"), length), digits);
+            assertEquals(value, NumberArrayScanner.digitValue(word((digits + ",99999999").substring(0, 8)), length),
+                    digits);
         }
     }
 
@@ -52,9 +53,10 @@ class NumberArrayScannerTest {
         int[] expected = new int[count];
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            long value = switch (random.nextInt(4)) {
+            long value = switch (random.nextInt(5)) {
                 case 0 -> random.nextInt(10);
                 case 1 -> random.nextInt(100_000);
+                case 4 -> 10_000_000 + random.nextInt(90_000_000);
                 case 2 -> random.nextInt(Integer.MAX_VALUE);
                 default -> 0xFFFF_FFFFL - random.nextInt(1000);
             };
