@@ -5,8 +5,11 @@ import io.heapscope.model.graph.NodeColumns;
 
 import java.util.List;
 
-/** Fills the edge columns from rows of numbers, checking each target. Runs on the pipeline's consumer thread. */
-final class EdgeColumnsBuilder implements BatchPipeline.Consumer {
+/**
+ * Fills the edge columns from rows of numbers, checking each target. Rows may be filled by two threads at once
+ * (for disjoint rows); the arrays are allocated ahead, for the edges the nodes' {@code edge_count}s promise.
+ */
+final class EdgeColumnsBuilder implements RowSink {
     private final NodeColumns nodes;
     private final int width;
     private final int typeAt;
@@ -16,16 +19,14 @@ final class EdgeColumnsBuilder implements BatchPipeline.Consumer {
     private final int nodeWidth;
     private final long toLimit;
     private final int expected;
-
     private final int elementType;
     private final int hiddenType;
     private int capacity;
-    private int count;
-    /** The largest string index among named edges (unsigned), checked once the strings section is read. */
-    private int maxName;
     private byte[] type;
     private int[] nameOrIndex;
     private int[] target;
+    /** The largest string index among named edges (unsigned), checked once the strings section is read. */
+    private int maxName;
 
     /** Edge columns allocated ahead of time, for as many edges as the header announces (bounded by the text). */
     record Arrays(byte[] type, int[] nameOrIndex, int[] target) {
@@ -54,48 +55,53 @@ final class EdgeColumnsBuilder implements BatchPipeline.Consumer {
     }
 
     @Override
-    public void accept(int[] batch, int length) throws SnapshotFormatException {
-        int rows = length / width;
-        if (count + rows > expected) {
+    public void ensureRows(int rows) throws SnapshotFormatException {
+        if (rows > expected) {
             throw new SnapshotFormatException("edge counts do not add up: the nodes' edge_count fields sum to "
                     + expected + " but the edges array holds more", "edges", -1);
         }
-        if (count + rows > capacity) {
-            capacity = Math.min(expected, SnapshotParser.grownCapacity(capacity, count + rows));
+        if (rows > capacity) {
+            capacity = Math.min(expected, SnapshotParser.grownCapacity(capacity, rows));
             type = java.util.Arrays.copyOf(type, capacity);
             nameOrIndex = java.util.Arrays.copyOf(nameOrIndex, capacity);
             target = java.util.Arrays.copyOf(target, capacity);
         }
-        for (int i = 0, end = rows * width; i < end; i += width, count++) {
-            int edgeType = batch[i + typeAt];
+    }
+
+    @Override
+    public void fill(int[] numbers, int from, int rows, int firstRow) throws SnapshotFormatException {
+        int largestName = 0;
+        for (int r = 0, i = from, edge = firstRow; r < rows; r++, i += width, edge++) {
+            int edgeType = numbers[i + typeAt];
             if (Integer.compareUnsigned(edgeType, typeCount) >= 0) {
-                throw new SnapshotFormatException("edge " + count + " has type " + Integer.toUnsignedString(edgeType)
+                throw new SnapshotFormatException("edge " + edge + " has type " + Integer.toUnsignedString(edgeType)
                         + " but snapshot.meta lists only " + typeCount + " edge types", "edges", -1);
             }
-            long to = Integer.toUnsignedLong(batch[i + toAt]);
+            long to = Integer.toUnsignedLong(numbers[i + toAt]);
             if (to >= toLimit) {
-                throw targetError(to, "is out of range: the nodes array has " + nodes.count() + " nodes ("
+                throw targetError(edge, to, "is out of range: the nodes array has " + nodes.count() + " nodes ("
                         + toLimit + " numbers)");
             }
             int index = (int) to;
             // Constant divisors let the JIT replace the division by a multiplication on the common layouts.
             int ordinal = nodeWidth == 7 ? index / 7 : nodeWidth == 6 ? index / 6 : index / nodeWidth;
             if (ordinal * nodeWidth != index) {
-                throw targetError(to, "is not a multiple of the " + nodeWidth + " node fields");
+                throw targetError(edge, to, "is not a multiple of the " + nodeWidth + " node fields");
             }
-            type[count] = (byte) edgeType;
-            int name = batch[i + nameAt];
-            nameOrIndex[count] = name;
-            if (edgeType != elementType && edgeType != hiddenType && Integer.compareUnsigned(name, maxName) > 0) {
-                maxName = name;
+            type[edge] = (byte) edgeType;
+            int name = numbers[i + nameAt];
+            nameOrIndex[edge] = name;
+            if (edgeType != elementType && edgeType != hiddenType && Integer.compareUnsigned(name, largestName) > 0) {
+                largestName = name;
             }
-            target[count] = ordinal;
+            target[edge] = ordinal;
         }
+        mergeMaxName(largestName);
     }
 
-    private SnapshotFormatException targetError(long to, String problem) {
-        int owner = ownerOf(count);
-        return new SnapshotFormatException("edge " + count + " (of node " + owner + ", @"
+    private SnapshotFormatException targetError(int edge, long to, String problem) {
+        int owner = ownerOf(edge);
+        return new SnapshotFormatException("edge " + edge + " (of node " + owner + ", @"
                 + Integer.toUnsignedString(nodes.id()[owner]) + ") has to_node " + to + ", which " + problem,
                 "edges", -1);
     }
@@ -115,8 +121,10 @@ final class EdgeColumnsBuilder implements BatchPipeline.Consumer {
         return low;
     }
 
-    int count() {
-        return count;
+    private synchronized void mergeMaxName(int largest) {
+        if (Integer.compareUnsigned(largest, maxName) > 0) {
+            maxName = largest;
+        }
     }
 
     int expected() {
@@ -124,11 +132,11 @@ final class EdgeColumnsBuilder implements BatchPipeline.Consumer {
     }
 
     /** The largest string index of any named edge, unsigned. */
-    int maxNameIndex() {
+    synchronized int maxNameIndex() {
         return maxName;
     }
 
-    EdgeColumns build() {
+    EdgeColumns build(int count) {
         return new EdgeColumns(count, type, nameOrIndex, target);
     }
 }

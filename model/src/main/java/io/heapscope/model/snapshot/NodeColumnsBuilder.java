@@ -6,11 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Fills the node columns from rows of numbers in the snapshot's node layout, and the first-edge index from the
- * {@code edge_count} fields. Runs on the pipeline's consumer thread.
+ * Fills the node columns from rows in the snapshot's node layout. Rows may be filled by two threads at once (for
+ * disjoint rows); the first-edge index is a running sum of the {@code edge_count} fields, so it is made at the end,
+ * when all counts are in.
  */
-final class NodeColumnsBuilder implements BatchPipeline.Consumer {
-    private static final int MAX_EDGES = Integer.MAX_VALUE - 16;
+final class NodeColumnsBuilder implements RowSink {
+    private static final long MAX_EDGES = Integer.MAX_VALUE - 16;
 
     private final int width;
     private final int typeAt;
@@ -23,17 +24,16 @@ final class NodeColumnsBuilder implements BatchPipeline.Consumer {
     private final int typeCount;
 
     private int capacity;
-    private int count;
-    private long edgeTotal;
-    /** The largest name index seen (unsigned), checked against the strings section once it is read. */
-    private int maxName;
     private byte[] type;
     private int[] name;
     private int[] id;
     private int[] size;
+    /** Until {@link #build}: node n's edge count at n + 1. Then: the first-edge index. */
     private int[] firstEdge;
-    private int[] trace;
+    private volatile int[] trace;
     private byte[] detached;
+    /** The largest name index seen (unsigned), checked against the strings section once it is read. */
+    private int maxName;
 
     NodeColumnsBuilder(SnapshotMeta meta, int initialCapacity) throws SnapshotFormatException {
         List<String> fields = meta.nodeFields();
@@ -56,64 +56,83 @@ final class NodeColumnsBuilder implements BatchPipeline.Consumer {
     }
 
     @Override
-    public void accept(int[] batch, int length) throws SnapshotFormatException {
-        int rows = length / width;
-        if (count + rows > capacity) {
-            grow(count + rows);
-        }
-        for (int i = 0, end = rows * width; i < end; i += width, count++) {
-            int nodeType = batch[i + typeAt];
-            if (Integer.compareUnsigned(nodeType, typeCount) >= 0) {
-                throw new SnapshotFormatException("node " + count + " has type " + Integer.toUnsignedString(nodeType)
-                        + " but snapshot.meta lists only " + typeCount + " node types", "nodes", -1);
-            }
-            type[count] = (byte) nodeType;
-            int nodeName = batch[i + nameAt];
-            name[count] = nodeName;
-            if (Integer.compareUnsigned(nodeName, maxName) > 0) {
-                maxName = nodeName;
-            }
-            id[count] = batch[i + idAt];
-            size[count] = batch[i + sizeAt];
-            edgeTotal += Integer.toUnsignedLong(batch[i + edgeCountAt]);
-            if (edgeTotal > MAX_EDGES) {
-                throw new SnapshotFormatException("the edge_count fields up to node " + count + " add up to "
-                        + edgeTotal + " edges, more than can be held", "nodes", -1);
-            }
-            firstEdge[count + 1] = (int) edgeTotal;
-            if (traceAt >= 0) {
-                int traceId = batch[i + traceAt];
-                if (traceId != 0) {
-                    if (trace == null) {
-                        // Only snapshots with allocation tracking have trace ids: don't hold a column of zeros.
-                        trace = new int[capacity];
-                    }
-                    trace[count] = traceId;
-                }
-            }
-            if (detached != null) {
-                detached[count] = (byte) batch[i + detachedAt];
-            }
+    public void ensureRows(int rows) {
+        if (rows > capacity) {
+            capacity = SnapshotParser.grownCapacity(capacity, rows);
+            type = Arrays.copyOf(type, capacity);
+            name = Arrays.copyOf(name, capacity);
+            id = Arrays.copyOf(id, capacity);
+            size = Arrays.copyOf(size, capacity);
+            firstEdge = Arrays.copyOf(firstEdge, capacity + 1);
+            trace = trace == null ? null : Arrays.copyOf(trace, capacity);
+            detached = detached == null ? null : Arrays.copyOf(detached, capacity);
         }
     }
 
-    private void grow(int needed) {
-        capacity = SnapshotParser.grownCapacity(capacity, needed);
-        type = Arrays.copyOf(type, capacity);
-        name = Arrays.copyOf(name, capacity);
-        id = Arrays.copyOf(id, capacity);
-        size = Arrays.copyOf(size, capacity);
-        firstEdge = Arrays.copyOf(firstEdge, capacity + 1);
-        trace = trace == null ? null : Arrays.copyOf(trace, capacity);
-        detached = detached == null ? null : Arrays.copyOf(detached, capacity);
+    @Override
+    public void fill(int[] numbers, int from, int rows, int firstRow) throws SnapshotFormatException {
+        int largestName = 0;
+        for (int r = 0, i = from, node = firstRow; r < rows; r++, i += width, node++) {
+            int nodeType = numbers[i + typeAt];
+            if (Integer.compareUnsigned(nodeType, typeCount) >= 0) {
+                throw new SnapshotFormatException("node " + node + " has type " + Integer.toUnsignedString(nodeType)
+                        + " but snapshot.meta lists only " + typeCount + " node types", "nodes", -1);
+            }
+            type[node] = (byte) nodeType;
+            int nodeName = numbers[i + nameAt];
+            name[node] = nodeName;
+            if (Integer.compareUnsigned(nodeName, largestName) > 0) {
+                largestName = nodeName;
+            }
+            id[node] = numbers[i + idAt];
+            size[node] = numbers[i + sizeAt];
+            firstEdge[node + 1] = numbers[i + edgeCountAt];
+            if (traceAt >= 0 && numbers[i + traceAt] != 0) {
+                traceColumn()[node] = numbers[i + traceAt];
+            }
+            if (detached != null) {
+                detached[node] = (byte) numbers[i + detachedAt];
+            }
+        }
+        mergeMaxName(largestName);
+    }
+
+    /** Only snapshots with allocation tracking have trace ids: the column exists from the first non-zero one. */
+    private int[] traceColumn() {
+        int[] column = trace;
+        if (column == null) {
+            synchronized (this) {
+                if (trace == null) {
+                    trace = new int[capacity];
+                }
+                column = trace;
+            }
+        }
+        return column;
+    }
+
+    private synchronized void mergeMaxName(int largest) {
+        if (Integer.compareUnsigned(largest, maxName) > 0) {
+            maxName = largest;
+        }
     }
 
     /** The largest name index of any node, unsigned. */
-    int maxNameIndex() {
+    synchronized int maxNameIndex() {
         return maxName;
     }
 
-    NodeColumns build() {
+    /** Turns the edge counts into the first-edge index; fails if they add up to more edges than an array holds. */
+    NodeColumns build(int count) throws SnapshotFormatException {
+        long total = 0;
+        for (int node = 0; node < count; node++) {
+            total += Integer.toUnsignedLong(firstEdge[node + 1]);
+            if (total > MAX_EDGES) {
+                throw new SnapshotFormatException("the edge_count fields up to node " + node + " add up to " + total
+                        + " edges, more than can be held", "nodes", -1);
+            }
+            firstEdge[node + 1] = (int) total;
+        }
         return new NodeColumns(count, type, name, id, size, firstEdge, trace, detached);
     }
 }

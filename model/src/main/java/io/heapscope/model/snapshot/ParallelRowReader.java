@@ -5,11 +5,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Reads a big number array on both cores: each buffer of text is cut at a comma near its middle, this thread scans
- * the first half while a helper thread scans the second, and the numbers go on, in order and in whole rows, to the
- * column builder's pipeline. Whatever is not a plain run of complete elements (the end of a buffer, the closing
- * bracket, anything malformed) goes through the exact sequential {@link NumberArrayScanner}, so errors are
- * reported as precisely as without the parallel path.
+ * Reads a big number array on both cores: each buffer of text is cut at a comma near its middle; this thread scans
+ * and stores the first half while a helper thread scans and stores the second, each straight into the sink's rows.
+ * The one row that straddles the cut (and the one that straddles two buffers) is put together here. Whatever is not
+ * a plain run of complete elements (the end of a buffer, the closing bracket, anything malformed) goes through the
+ * exact sequential {@link NumberArrayScanner}, so errors are reported as precisely as without the parallel path.
  */
 final class ParallelRowReader {
     /** Below this many buffered bytes a parallel split costs more than it saves. */
@@ -17,60 +17,63 @@ final class ParallelRowReader {
     private static final int TAIL_NUMBERS = 64;
 
     private final ByteInput in;
-    private final ExecutorService scanHelper;
+    private final ExecutorService helper;
     private final int[] firstHalf;
     private final int[] secondHalf;
     private final int[] tail = new int[TAIL_NUMBERS];
 
-    ParallelRowReader(ByteInput in, ExecutorService scanHelper) {
+    ParallelRowReader(ByteInput in, ExecutorService helper) {
         this.in = in;
-        this.scanHelper = scanHelper;
+        this.helper = helper;
         // Every element takes at least two bytes (a digit and a comma).
         this.firstHalf = new int[ByteInput.BUFFER_SIZE / 2 + 1];
         this.secondHalf = new int[ByteInput.BUFFER_SIZE / 2 + 1];
     }
 
     /**
-     * Reads the array whose opening bracket was consumed, feeding {@code pipeline} batches of whole rows of
-     * {@code width} numbers. {@code what} names a row in messages ("node", "edge").
+     * Reads the array whose opening bracket was consumed into {@code sink}, in rows of {@code width} numbers, and
+     * returns the number of rows. {@code what} names a row in messages ("node", "edge").
      */
-    void read(BatchPipeline pipeline, int width, String what) throws IOException {
+    int read(RowSink sink, int width, String what) throws IOException {
         NumberArrayScanner scanner = new NumberArrayScanner(in);
-        RowBatcher batcher = new RowBatcher(pipeline, width);
+        Rows rows = new Rows(sink, width);
         while (!scanner.finished()) {
             int start = in.pos;
             int cut = in.limit - start >= MIN_PARALLEL_BYTES ? afterLastComma(in.buf, start, in.limit) : -1;
             int middle = cut < 0 ? -1 : afterCommaFrom(in.buf, start + (cut - start) / 2, cut);
             if (middle > start && middle < cut) {
-                int end = cut;
-                byte[] buf = in.buf;
-                Future<Integer> second = scanHelper.submit(
-                        () -> NumberArrayScanner.scanRange(buf, middle, end, secondHalf));
-                int first = NumberArrayScanner.scanRange(buf, start, middle, firstHalf);
-                int rest = Futures.await(second);
-                if (first >= 0) {
-                    batcher.add(firstHalf, first);
-                    scanner.advance(first);
-                    in.pos = middle;
-                }
-                if (first >= 0 && rest >= 0) {
-                    batcher.add(secondHalf, rest);
-                    scanner.advance(rest);
-                    in.pos = cut;
-                } else {
-                    // Something unusual (usually the closing bracket): read through it exactly, a buffer's worth.
-                    batcher.add(firstHalf, scanner.read(firstHalf));
-                }
-                continue;
+                readHalves(scanner, rows, start, middle, cut);
+            } else {
+                // A short sequential step across the buffer's end.
+                rows.add(tail, scanner.read(tail));
             }
-            // A short sequential step across the buffer's end.
-            batcher.add(tail, scanner.read(tail));
         }
         if (scanner.elementsRead() % width != 0) {
             throw in.error("the " + what + "s array ends inside a " + what + ": it holds " + scanner.elementsRead()
                     + " numbers, not a multiple of the " + width + " " + what + " fields");
         }
-        batcher.flush();
+        return rows.count();
+    }
+
+    private void readHalves(NumberArrayScanner scanner, Rows rows, int start, int middle, int cut)
+            throws IOException {
+        byte[] buf = in.buf;
+        Future<Integer> second = helper.submit(() -> NumberArrayScanner.scanRange(buf, middle, cut, secondHalf));
+        int first = NumberArrayScanner.scanRange(buf, start, middle, firstHalf);
+        int rest = Futures.await(second);
+        if (first >= 0 && rest >= 0) {
+            rows.addHalves(firstHalf, first, secondHalf, rest);
+            scanner.advance(first + rest);
+            in.pos = cut;
+            return;
+        }
+        if (first >= 0) {
+            rows.add(firstHalf, first);
+            scanner.advance(first);
+            in.pos = middle;
+        }
+        // Something unusual (usually the closing bracket): read through it exactly, a buffer's worth.
+        rows.add(firstHalf, scanner.read(firstHalf));
     }
 
     /** The index after the last comma in {@code buf[from, to)}, or -1. */
@@ -93,35 +96,87 @@ final class ParallelRowReader {
         return -1;
     }
 
-    /** Packs numbers into the pipeline's batches so that every batch holds whole rows. */
-    private static final class RowBatcher {
-        private final BatchPipeline pipeline;
-        private final int capacity;
-        private BatchPipeline.Batch batch;
+    /** Turns runs of numbers into rows of the sink, carrying an incomplete row over to the next run. */
+    private final class Rows {
+        private final RowSink sink;
+        private final int width;
+        private final int[] row;
+        private int carried;
+        private int count;
 
-        RowBatcher(BatchPipeline pipeline, int width) throws IOException {
-            this.pipeline = pipeline;
-            this.batch = pipeline.take();
-            this.capacity = batch.numbers.length - batch.numbers.length % width;
+        Rows(RowSink sink, int width) {
+            this.sink = sink;
+            this.width = width;
+            this.row = new int[width];
         }
 
-        void add(int[] numbers, int count) throws IOException {
-            int at = 0;
-            while (at < count) {
-                int n = Math.min(count - at, capacity - batch.length);
-                System.arraycopy(numbers, at, batch.numbers, batch.length, n);
-                batch.length += n;
-                at += n;
-                if (batch.length == capacity) {
-                    pipeline.put(batch);
-                    batch = pipeline.take();
-                    batch.length = 0;
-                }
+        int count() {
+            return count;
+        }
+
+        /** Stores the numbers on this thread. */
+        void add(int[] numbers, int length) throws SnapshotFormatException {
+            int from = completeCarriedRow(numbers, 0, length);
+            int whole = (length - from) / width;
+            sink.ensureRows(count + whole);
+            sink.fill(numbers, from, whole, count);
+            count += whole;
+            carry(numbers, from + whole * width, length);
+        }
+
+        /** Stores the first run on this thread and the second on the helper, at once. */
+        void addHalves(int[] first, int firstLength, int[] second, int secondLength) throws IOException {
+            if (firstLength < 2 * width || secondLength < 2 * width) {
+                add(first, firstLength);
+                add(second, secondLength);
+                return;
             }
+            int firstFrom = completeCarriedRow(first, 0, firstLength);
+            int firstRows = (firstLength - firstFrom) / width;
+            int firstEnd = firstFrom + firstRows * width;
+            int straddling = firstLength - firstEnd;
+            int secondFrom = straddling == 0 ? 0 : width - straddling;
+            int secondRows = (secondLength - secondFrom) / width;
+            int secondEnd = secondFrom + secondRows * width;
+            int firstRow = count;
+            int straddlingRow = firstRow + firstRows;
+            int secondRow = straddlingRow + (straddling == 0 ? 0 : 1);
+            sink.ensureRows(secondRow + secondRows);
+            Future<Void> helperFill = helper.submit(() -> {
+                sink.fill(second, secondFrom, secondRows, secondRow);
+                return null;
+            });
+            sink.fill(first, firstFrom, firstRows, firstRow);
+            if (straddling > 0) {
+                System.arraycopy(first, firstEnd, row, 0, straddling);
+                System.arraycopy(second, 0, row, straddling, secondFrom);
+                sink.fill(row, 0, 1, straddlingRow);
+            }
+            Futures.await(helperFill);
+            count = secondRow + secondRows;
+            carry(second, secondEnd, secondLength);
         }
 
-        void flush() {
-            pipeline.put(batch);
+        /** Completes the carried row from the start of {@code numbers}; returns where the rest begins. */
+        private int completeCarriedRow(int[] numbers, int from, int length) throws SnapshotFormatException {
+            if (carried == 0) {
+                return from;
+            }
+            int taken = Math.min(width - carried, length - from);
+            System.arraycopy(numbers, from, row, carried, taken);
+            carried += taken;
+            if (carried == width) {
+                sink.ensureRows(count + 1);
+                sink.fill(row, 0, 1, count);
+                count++;
+                carried = 0;
+            }
+            return from + taken;
+        }
+
+        private void carry(int[] numbers, int from, int length) {
+            System.arraycopy(numbers, from, row, carried, length - from);
+            carried += length - from;
         }
     }
 }

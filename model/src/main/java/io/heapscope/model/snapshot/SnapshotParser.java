@@ -26,17 +26,14 @@ final class SnapshotParser {
     static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
     /** Initial capacity when the input size is unknown (gzip, pushed chunks): grow from here rather than trust. */
     private static final int UNKNOWN_SIZE_INITIAL_ROWS = 1 << 20;
-    private static final int BATCH_ROWS = 4096;
 
     private final ByteInput in;
     private final JsonText json;
     /** At least the length of the text, or -1 when unknown. Bounds what a lying header can make us allocate. */
     private final long textLength;
     private final ProgressMonitor monitor;
-    /** Fills columns while this thread scans. */
-    private final ExecutorService worker;
-    /** Scans half of each buffer beside this thread. */
-    private final ExecutorService scanHelper;
+    /** Scans and stores half of each buffer beside this thread. */
+    private final ExecutorService helper;
     /** Allocates the edge columns ahead of time. */
     private final ExecutorService allocator;
     private final ParallelRowReader rows;
@@ -58,10 +55,9 @@ final class SnapshotParser {
         this.json = new JsonText(in);
         this.textLength = textLength;
         this.monitor = monitor;
-        this.worker = daemonThread("heapscope-snapshot-columns");
-        this.scanHelper = daemonThread("heapscope-snapshot-scan");
+        this.helper = daemonThread("heapscope-snapshot-helper");
         this.allocator = daemonThread("heapscope-snapshot-allocate");
-        this.rows = new ParallelRowReader(in, scanHelper);
+        this.rows = new ParallelRowReader(in, helper);
     }
 
     HeapSnapshot parse() throws IOException {
@@ -75,8 +71,7 @@ final class SnapshotParser {
             return new HeapSnapshot(header, graph, traceFunctionInfos, traceTree, samples, locations,
                     textRead);
         } finally {
-            worker.shutdownNow();
-            scanHelper.shutdownNow();
+            helper.shutdownNow();
             allocator.shutdownNow();
         }
     }
@@ -244,8 +239,8 @@ final class SnapshotParser {
         int edgeRows = initialRows(header.edgeCount(), edgeWidth);
         edgeArrays = allocator.submit(() -> new EdgeColumnsBuilder.Arrays(edgeRows));
         in.expect('[', "to start the nodes array");
-        readRows(builder, width, "node");
-        nodes = builder.build();
+        int count = rows.read(builder, width, "node");
+        nodes = builder.build(count);
         maxNodeName = builder.maxNameIndex();
     }
 
@@ -253,26 +248,14 @@ final class SnapshotParser {
         int width = header.meta().edgeFields().size();
         EdgeColumnsBuilder builder = new EdgeColumnsBuilder(header.meta(), nodes, Futures.await(edgeArrays));
         in.expect('[', "to start the edges array");
-        readRows(builder, width, "edge");
-        if (builder.count() != builder.expected()) {
+        int count = rows.read(builder, width, "edge");
+        if (count != builder.expected()) {
             throw new SnapshotFormatException("edge counts do not add up: the nodes' edge_count fields sum to "
-                    + builder.expected() + " but the edges array holds " + builder.count() + " edges", "edges",
+                    + builder.expected() + " but the edges array holds " + count + " edges", "edges",
                     in.offset());
         }
-        edges = builder.build();
+        edges = builder.build(count);
         maxEdgeName = builder.maxNameIndex();
-    }
-
-    /** Scans a number array on both cores while {@code builder} fills columns on a third thread. */
-    private void readRows(BatchPipeline.Consumer builder, int width, String what) throws IOException {
-        BatchPipeline pipeline = new BatchPipeline(worker, width * BATCH_ROWS, builder);
-        try {
-            rows.read(pipeline, width, what);
-            pipeline.finish();
-        } catch (IOException | RuntimeException e) {
-            pipeline.abandon();
-            throw e;
-        }
     }
 
     // ---- strings and side tables -------------------------------------------------------------------------------
@@ -312,10 +295,10 @@ final class SnapshotParser {
             in.pos++;
             return FieldTable.empty();
         }
-        IntChunks values = new IntChunks();
+        TableSink values = new TableSink(fields.size());
         in.expect('[', "to start the array");
-        readRows(values::addAll, fields.size(), "row");
-        return new FieldTable(fields, values.toArray());
+        int count = rows.read(values, fields.size(), "row");
+        return new FieldTable(fields, values.toArray(count));
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

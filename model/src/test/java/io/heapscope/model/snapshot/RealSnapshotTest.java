@@ -53,7 +53,8 @@ class RealSnapshotTest {
     void everyNodeEdgeAndStringMatchesAnIndependentParse() throws IOException {
         Path file = Snapshots.SAMPLES.resolve("tiny.heapsnapshot.gz");
         JsonNode json = new ObjectMapper().readTree(Snapshots.gunzip(file));
-        HeapGraph graph = SnapshotReader.read(file, ProgressMonitor.none()).graph();
+        HeapSnapshot snapshot = SnapshotReader.read(file, ProgressMonitor.none());
+        HeapGraph graph = snapshot.graph();
 
         JsonNode meta = json.get("snapshot").get("meta");
         int nodeWidth = meta.get("node_fields").size();
@@ -88,6 +89,12 @@ class RealSnapshotTest {
         }
         for (int i = 0; i < strings.size(); i++) {
             assertEquals(strings.get(i).asText(), graph.strings().get(i), "string " + i);
+        }
+        JsonNode locations = json.get("locations");
+        FieldTable table = snapshot.locations();
+        assertEquals(locations.size() / 4, table.rowCount());
+        for (int i = 0; i < locations.size(); i++) {
+            assertEquals(locations.get(i).asLong(), table.get(i / 4, i % 4), "locations[" + i + "]");
         }
     }
 
