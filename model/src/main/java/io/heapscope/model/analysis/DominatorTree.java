@@ -1,0 +1,202 @@
+package io.heapscope.model.analysis;
+
+import io.heapscope.model.graph.HeapGraph;
+import io.heapscope.model.progress.ProgressMonitor;
+
+import java.util.BitSet;
+
+/**
+ * Immediate dominators and retained sizes over the essential edges, step for step as DevTools computes them
+ * ({@code calculateDominatorsAndRetainedSizes}): Lengauer–Tarjan with the simple eval/link, from the root; then from
+ * each object not reached that has only non-essential retainers, hung under the root; then every object still not
+ * numbered, attached to the root directly. Following DevTools' exact order matters: for objects the root does not
+ * reach, the result depends on it.
+ *
+ * <p>Vertices are numbered from 1 (0 means none), so vertex {@code v} is node ordinal {@code v - 1}. Everything is
+ * iterative over int arrays: the depth-first search keeps a next-edge cursor per node, path compression an explicit
+ * stack, and the buckets are linked lists.
+ */
+final class DominatorTree {
+    static final String PHASE = "Building the dominator tree";
+
+    /** Dominator ordinal per node (the root's is itself), and retained size per node. */
+    record Result(int[] dominators, long[] retainedSizes, int unreachable) {
+    }
+
+    private final HeapGraph graph;
+    private final BitSet essential;
+    private final int[] parent;
+    private final int[] ancestor;
+    private final int[] vertex;
+    private final int[] label;
+    private final int[] semi;
+    private final int[] nextEdge;
+    private final int[] compression;
+    private int numbered;
+
+    private DominatorTree(HeapGraph graph, BitSet essential) {
+        this.graph = graph;
+        this.essential = essential;
+        int length = graph.nodeCount() + 1;
+        parent = new int[length];
+        ancestor = new int[length];
+        vertex = new int[length];
+        label = new int[length];
+        semi = new int[length];
+        nextEdge = new int[length];
+        compression = new int[length];
+    }
+
+    static Result compute(HeapGraph graph, BitSet essential, int[] shallowSizes, ProgressMonitor monitor) {
+        monitor.beginPhase(PHASE, 2L * graph.nodeCount());
+        return new DominatorTree(graph, essential).run(shallowSizes, monitor);
+    }
+
+    private Result run(int[] shallowSizes, ProgressMonitor monitor) {
+        int count = graph.nodeCount();
+        int root = 1;
+        search(root);
+        int unreachable = count - numbered;
+        if (numbered < count) {
+            for (int v = 1; v <= count; v++) {
+                if (semi[v] == 0 && hasOnlyNonEssentialRetainers(v - 1)) {
+                    parent[v] = root;
+                    search(v);
+                }
+            }
+        }
+        if (numbered < count) {
+            for (int v = 1; v <= count; v++) {
+                if (semi[v] == 0) {
+                    parent[v] = root;
+                    semi[v] = ++numbered;
+                    vertex[numbered] = v;
+                    label[v] = v;
+                }
+            }
+        }
+        monitor.checkCancelled();
+        monitor.progress(count);
+
+        int[] dom = new int[count + 1];
+        int[] bucketHead = new int[count + 1];
+        int[] bucketNext = new int[count + 1];
+        for (int i = numbered; i >= 2; i--) {
+            int w = vertex[i];
+            int wOrdinal = w - 1;
+            boolean orphan = true;
+            for (int slot = graph.retainerStart(wOrdinal), end = graph.retainerEnd(wOrdinal); slot < end; slot++) {
+                if (!essential.get(graph.retainerEdge(slot))) {
+                    continue;
+                }
+                orphan = false;
+                int u = evaluate(graph.retainerNode(slot) + 1);
+                if (semi[u] < semi[w]) {
+                    semi[w] = semi[u];
+                }
+            }
+            if (orphan) {
+                // An object without essential retainers counts as retained by the root alone.
+                semi[w] = semi[root];
+            }
+            int semiVertex = vertex[semi[w]];
+            bucketNext[w] = bucketHead[semiVertex];
+            bucketHead[semiVertex] = w;
+            ancestor[w] = parent[w];
+
+            int p = parent[w];
+            for (int v = bucketHead[p]; v != 0; v = bucketNext[v]) {
+                int u = evaluate(v);
+                dom[v] = semi[u] < semi[v] ? u : p;
+            }
+            bucketHead[p] = 0;
+            if ((i & 0xFFFF) == 0) {
+                monitor.checkCancelled();
+                monitor.progress(count + (long) (numbered - i));
+            }
+        }
+        dom[0] = root;
+        dom[root] = root;
+        for (int i = 2; i <= numbered; i++) {
+            int w = vertex[i];
+            if (dom[w] != vertex[semi[w]]) {
+                dom[w] = dom[dom[w]];
+            }
+        }
+
+        int[] dominators = new int[count];
+        long[] retained = new long[count];
+        for (int node = 0; node < count; node++) {
+            dominators[node] = dom[node + 1] - 1;
+            retained[node] = Integer.toUnsignedLong(shallowSizes[node]);
+        }
+        for (int i = numbered; i > 1; i--) {
+            int node = vertex[i] - 1;
+            retained[dominators[node]] += retained[node];
+        }
+        monitor.progress(2L * count);
+        return new Result(dominators, retained, unreachable);
+    }
+
+    /** Depth-first numbering over essential edges from {@code start}, in edge order, as DevTools' iterative DFS. */
+    private void search(int start) {
+        nextEdge[start - 1] = graph.edgeStart(start - 1);
+        int v = start;
+        while (v != 0) {
+            if (semi[v] == 0) {
+                semi[v] = ++numbered;
+                vertex[numbered] = v;
+                label[v] = v;
+            }
+            int next = parent[v];
+            int vOrdinal = v - 1;
+            for (int end = graph.edgeEnd(vOrdinal); nextEdge[vOrdinal] < end; nextEdge[vOrdinal]++) {
+                int e = nextEdge[vOrdinal];
+                if (!essential.get(e)) {
+                    continue;
+                }
+                int wOrdinal = graph.edgeTarget(e);
+                int w = wOrdinal + 1;
+                if (semi[w] == 0) {
+                    parent[w] = v;
+                    nextEdge[wOrdinal] = graph.edgeStart(wOrdinal);
+                    next = w;
+                    break;
+                }
+            }
+            v = next;
+        }
+    }
+
+    private boolean hasOnlyNonEssentialRetainers(int node) {
+        for (int slot = graph.retainerStart(node), end = graph.retainerEnd(node); slot < end; slot++) {
+            if (essential.get(graph.retainerEdge(slot))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int evaluate(int v) {
+        if (ancestor[v] == 0) {
+            return v;
+        }
+        compress(v);
+        return label[v];
+    }
+
+    private void compress(int v) {
+        int top = 0;
+        while (ancestor[ancestor[v]] != 0) {
+            compression[++top] = v;
+            v = ancestor[v];
+        }
+        while (top > 0) {
+            int w = compression[top--];
+            if (semi[label[ancestor[w]]] < semi[label[w]]) {
+                label[w] = label[ancestor[w]];
+            }
+            ancestor[w] = ancestor[ancestor[w]];
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.heapscope.model.analysis;
+
+import io.heapscope.model.graph.HeapGraph;
+import io.heapscope.model.progress.ProgressMonitor;
+
+import java.util.BitSet;
+
+/**
+ * The edges DevTools builds its dominator tree from ({@code computeIsEssentialEdge}): not weak, not a self edge,
+ * {@code shortcut} only from the root, not the table's edge of a WeakMap entry (the key's edge is kept), and not an
+ * edge from an object outside the page into a page-owned one.
+ */
+final class EssentialEdges {
+    static final String PHASE = "Selecting essential edges";
+
+    private EssentialEdges() {
+    }
+
+    static BitSet select(HeapGraph graph, BitSet pageOwned, WeakMapEdgeNames weakMapNames, ProgressMonitor monitor) {
+        int count = graph.nodeCount();
+        monitor.beginPhase(PHASE, count);
+        int internal = graph.edgeTypes().code("internal");
+        int weak = graph.edgeTypes().code("weak");
+        int shortcut = graph.edgeTypes().code("shortcut");
+        BitSet essential = new BitSet(graph.edgeCount());
+        for (int node = 0; node < count; node++) {
+            boolean nodeOwned = pageOwned.get(node);
+            for (int e = graph.edgeStart(node), end = graph.edgeEnd(node); e < end; e++) {
+                int type = graph.edgeType(e);
+                if (type == weak) {
+                    continue;
+                }
+                if (type == internal) {
+                    WeakMapEdgeNames.Entry entry = weakMapNames.entry(graph.edgeNameOrIndex(e));
+                    if (entry != null && entry.tableId() == graph.nodeId(node)) {
+                        continue;
+                    }
+                }
+                int target = graph.edgeTarget(e);
+                if (target == node) {
+                    continue;
+                }
+                if (node != 0 && (type == shortcut || (pageOwned.get(target) && !nodeOwned))) {
+                    continue;
+                }
+                essential.set(e);
+            }
+            if ((node & 0xFFFF) == 0) {
+                monitor.checkCancelled();
+                monitor.progress(node);
+            }
+        }
+        return essential;
+    }
+}
