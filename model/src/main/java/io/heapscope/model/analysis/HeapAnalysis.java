@@ -22,6 +22,7 @@ public final class HeapAnalysis implements NodeMeasures {
     private final long[] retainedSizes;
     private final BitSet pageOwned;
     private final int unreachable;
+    private volatile DominatedNodes dominated;
 
     private HeapAnalysis(HeapSnapshot snapshot, int[] shallowSizes, int[] distances, DominatorTree.Result tree,
                          BitSet pageOwned) {
@@ -79,6 +80,20 @@ public final class HeapAnalysis implements NodeMeasures {
     /** Reachable from a {@code global} object (or the DOM) over non-weak edges. */
     public boolean isPageOwned(int node) {
         return pageOwned.get(node);
+    }
+
+    /** The dominator tree downwards; built on first use (two int arrays of the node count). */
+    public DominatedNodes dominated() {
+        DominatedNodes tree = dominated;
+        if (tree == null) {
+            synchronized (this) {
+                if (dominated == null) {
+                    dominated = new DominatedNodes(dominators);
+                }
+                tree = dominated;
+            }
+        }
+        return tree;
     }
 
     /**

@@ -7,8 +7,8 @@ import java.util.Arrays;
 /**
  * The reverse of the edge lists: for every node, the edges that point at it and the nodes that own those edges.
  * Built once with a counting pass (count, prefix sum, fill), so it costs two int arrays of the edge count plus one
- * of the node count, and no per-node objects. Retainers of a node appear in ascending owner ordinal, then edge
- * position: the order DevTools lists them in.
+ * of the node count, and no per-node objects. Retainers of a node appear in descending owner ordinal, then
+ * descending edge position: the order DevTools stores and lists them in.
  */
 final class RetainerIndex {
     static final String PHASE = "Indexing retainers";
@@ -42,11 +42,12 @@ final class RetainerIndex {
 
         int[] retainerEdge = new int[edgeCount];
         int[] retainerNode = new int[edgeCount];
-        // Fill cursor per target; a scratch copy of the starts so `first` stays intact.
-        int[] next = Arrays.copyOf(first, nodeCount);
+        // Each node's slots fill from its end, as DevTools fills them, so retainers come in DevTools' order:
+        // the last owner (and its last edge) first. Paths and views then break ties the way DevTools does.
+        int[] next = Arrays.copyOfRange(first, 1, nodeCount + 1);
         for (int n = 0; n < nodeCount; n++) {
             for (int e = firstEdge[n], end = firstEdge[n + 1]; e < end; e++) {
-                int slot = next[target[e]]++;
+                int slot = --next[target[e]];
                 retainerEdge[slot] = e;
                 retainerNode[slot] = n;
             }

@@ -43,15 +43,17 @@ class SnapshotReaderTest {
     }
 
     @Test
-    void indexesRetainersInOwnerOrder() throws IOException {
+    void indexesRetainersInDevToolsOrder() throws IOException {
         HeapGraph graph = Snapshots.read(SyntheticSnapshot.small().json()).graph();
 
         int global = 2;
         assertEquals(2, graph.retainerEnd(global) - graph.retainerStart(global));
         int first = graph.retainerStart(global);
-        assertEquals(0, graph.retainerNode(first), "the root's shortcut comes first");
-        assertEquals(0, graph.retainerEdge(first));
-        assertEquals(1, graph.retainerNode(first + 1), "then (GC roots)");
+        // DevTools fills each node's retainers from the end: the last owner comes first.
+        assertEquals(1, graph.retainerNode(first), "(GC roots) first");
+        assertEquals(2, graph.retainerEdge(first));
+        assertEquals(0, graph.retainerNode(first + 1), "then the root's shortcut");
+        assertEquals(0, graph.retainerEdge(first + 1));
         assertEquals(0, graph.retainerEnd(0) - graph.retainerStart(0), "nothing retains the root");
     }
 
