@@ -45,6 +45,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
         Throwable cause = unwrap(ex);
+        if (cause instanceof ParameterException usage) {
+            // A command found its arguments wrong only once it had the data (an unknown @id, say): still usage.
+            return handleParseException(usage, new String[0]);
+        }
         int exitCode;
         if (cause instanceof CheckFailedException) {
             if (cause.getMessage() != null) {

@@ -1,0 +1,52 @@
+package io.heapscope.app.cli;
+
+import io.heapscope.model.analysis.HeapAnalysis;
+import io.heapscope.model.graph.HeapGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code heapscope export FILE --nodes OUT.tsv}: every node's DevTools numbers, in file order, for scripts and for
+ * checking against DevTools (see {@code samples/conformance.sh}).
+ */
+@Command(name = "export", description = "Write every node's shallow and retained size, distance and dominator.")
+final class ExportCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "A .heapsnapshot file, plain or gzip-compressed.")
+    Path file;
+
+    @Option(names = "--nodes", required = true, paramLabel = "OUT.tsv",
+            description = "Nodes: id, shallow_size, retained_size, distance, dominator_id.")
+    Path nodes;
+
+    @Override
+    public Integer call() throws IOException {
+        LoadedSnapshot loaded = LoadedSnapshot.analyze(file);
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(nodes, StandardCharsets.UTF_8), 1 << 16)) {
+            writeNodes(loaded.analysis, out);
+        }
+        return ExitCodes.OK;
+    }
+
+    static void writeNodes(HeapAnalysis analysis, Writer out) throws IOException {
+        HeapGraph graph = analysis.graph();
+        out.write("id\tshallow_size\tretained_size\tdistance\tdominator_id\n");
+        StringBuilder line = new StringBuilder(64);
+        for (int node = 0; node < graph.nodeCount(); node++) {
+            line.setLength(0);
+            line.append(graph.nodeId(node)).append('\t').append(analysis.shallowSize(node)).append('\t')
+                    .append(analysis.retainedSize(node)).append('\t').append(analysis.distance(node)).append('\t')
+                    .append(graph.nodeId(analysis.dominator(node))).append('\n');
+            out.append(line);
+        }
+    }
+}
