@@ -23,7 +23,9 @@ final class Distances {
     private final int array;
     private final int internal;
     private final int weak;
-    private final int sloppyFunctionMap;
+    private final NameIndexes sloppyFunctionMap;
+    private final NameIndexes nativeContext;
+    private final NameIndexes mapDescriptors;
     /** WeakMap pairs of which one edge was seen and skipped; shared by both searches, as in DevTools. */
     private final Set<String> pendingPairs = new HashSet<>();
 
@@ -34,7 +36,9 @@ final class Distances {
         this.array = graph.nodeTypes().code("array");
         this.internal = graph.edgeTypes().code("internal");
         this.weak = graph.edgeTypes().code("weak");
-        this.sloppyFunctionMap = indexOfString("sloppy_function_map");
+        this.sloppyFunctionMap = new NameIndexes(graph.strings(), "sloppy_function_map");
+        this.nativeContext = new NameIndexes(graph.strings(), "system / NativeContext");
+        this.mapDescriptors = new NameIndexes(graph.strings(), "(map descriptors)");
     }
 
     static int[] compute(HeapGraph graph, RootKinds roots, WeakMapEdgeNames weakMapNames, ProgressMonitor monitor) {
@@ -90,11 +94,11 @@ final class Distances {
     /** DevTools' distance filter, asked only for non-weak edges to nodes not reached yet. */
     private boolean follows(int node, int edge) {
         int nodeType = graph.nodeType(node);
-        if (nodeType == hidden && !graph.edgeHasIndexName(edge) && graph.edgeNameOrIndex(edge) == sloppyFunctionMap
-                && graph.nodeName(node).equals("system / NativeContext")) {
+        if (nodeType == hidden && !graph.edgeHasIndexName(edge) && sloppyFunctionMap.matches(graph.edgeNameOrIndex(edge))
+                && nativeContext.matches(graph.nodeNameIndex(node))) {
             return false;
         }
-        if (nodeType == array && graph.nodeName(node).equals("(map descriptors)")) {
+        if (nodeType == array && mapDescriptors.matches(graph.nodeNameIndex(node))) {
             long index = leadingInteger(graph.edgeName(edge));
             // DevTools parses the name with parseInt: a name without a number (NaN) is followed.
             return index == Long.MIN_VALUE || index < 2 || index % 3 != 1;
@@ -130,14 +134,5 @@ final class Distances {
             return Long.MIN_VALUE;
         }
         return negative ? -value : value;
-    }
-
-    private int indexOfString(String value) {
-        for (int i = 0; i < graph.strings().size(); i++) {
-            if (graph.strings().get(i).equals(value)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

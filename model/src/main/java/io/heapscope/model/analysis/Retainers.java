@@ -16,7 +16,9 @@ public final class Retainers {
     private final int invisible;
     private final int hidden;
     private final int array;
-    private final int sloppyFunctionMap;
+    private final NameIndexes sloppyFunctionMap;
+    private final NameIndexes nativeContext;
+    private final NameIndexes mapDescriptors;
 
     /** An edge {@code edge} of {@code owner} that points at the object. */
     public record Retainer(int owner, int edge) {
@@ -33,13 +35,9 @@ public final class Retainers {
         this.invisible = graph.edgeTypes().code("invisible");
         this.hidden = graph.nodeTypes().code("hidden");
         this.array = graph.nodeTypes().code("array");
-        int sloppy = -1;
-        for (int i = 0; i < graph.strings().size() && sloppy < 0; i++) {
-            if (graph.strings().get(i).equals("sloppy_function_map")) {
-                sloppy = i;
-            }
-        }
-        this.sloppyFunctionMap = sloppy;
+        this.sloppyFunctionMap = new NameIndexes(graph.strings(), "sloppy_function_map");
+        this.nativeContext = new NameIndexes(graph.strings(), "system / NativeContext");
+        this.mapDescriptors = new NameIndexes(graph.strings(), "(map descriptors)");
     }
 
     /**
@@ -110,11 +108,11 @@ public final class Retainers {
     /** The distance search's filters, but for the WeakMap pairing, which depends on the search order. */
     private boolean followed(int owner, int edge) {
         int type = graph.nodeType(owner);
-        if (type == hidden && !graph.edgeHasIndexName(edge) && graph.edgeNameOrIndex(edge) == sloppyFunctionMap
-                && graph.nodeName(owner).equals("system / NativeContext")) {
+        if (type == hidden && !graph.edgeHasIndexName(edge) && sloppyFunctionMap.matches(graph.edgeNameOrIndex(edge))
+                && nativeContext.matches(graph.nodeNameIndex(owner))) {
             return false;
         }
-        if (type == array && graph.nodeName(owner).equals("(map descriptors)")) {
+        if (type == array && mapDescriptors.matches(graph.nodeNameIndex(owner))) {
             long index = Distances.leadingInteger(graph.edgeName(edge));
             return index == Long.MIN_VALUE || index < 2 || index % 3 != 1;
         }
