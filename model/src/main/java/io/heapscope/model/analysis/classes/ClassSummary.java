@@ -1,0 +1,233 @@
+package io.heapscope.model.analysis.classes;
+
+import io.heapscope.model.analysis.NodeMeasures;
+import io.heapscope.model.progress.ProgressMonitor;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * DevTools' Summary view with the default "All objects" filter ({@code buildAggregates} and
+ * {@code calculateClassesRetainedSize}): one {@link ClassRow} per class key, sorted by retained size sum
+ * descending, then key ascending (UTF-16 order). Nodes with shallow size 0 take no part. Built in linear time
+ * (one pass over the nodes, one iterative walk of the dominator tree); holds an int per counted node for
+ * {@link #instance}.
+ */
+public final class ClassSummary {
+    public static final String PHASE = "Summarising classes";
+
+    private final ClassRow[] rows;
+    private final int[] classOfRow;
+    private final int[] rowOfClass;
+    private final int[] firstInstance;
+    private final int[] instances;
+
+    private ClassSummary(ClassRow[] rows, int[] classOfRow, int[] rowOfClass, int[] firstInstance,
+                         int[] instances) {
+        this.rows = rows;
+        this.classOfRow = classOfRow;
+        this.rowOfClass = rowOfClass;
+        this.firstInstance = firstInstance;
+        this.instances = instances;
+    }
+
+    public static ClassSummary compute(ClassNames classes, NodeMeasures measures, ProgressMonitor monitor) {
+        int nodeCount = classes.nodeCount();
+        int classCount = classes.classCount();
+        monitor.beginPhase(PHASE, 2L * nodeCount);
+
+        int[] count = new int[classCount];
+        long[] shallow = new long[classCount];
+        int[] minDistance = new int[classCount];
+        int[] firstCounted = new int[classCount];
+        Arrays.fill(firstCounted, -1);
+        for (int node = 0; node < nodeCount; node++) {
+            if ((node & 0xFFFF) == 0) {
+                monitor.checkCancelled();
+                monitor.progress(node);
+            }
+            long size = measures.shallowSize(node);
+            if (size == 0) {
+                continue;
+            }
+            int cls = classes.classOf(node);
+            int distance = measures.distance(node);
+            if (count[cls]++ == 0) {
+                firstCounted[cls] = node;
+                minDistance[cls] = distance;
+            } else if (distance < minDistance[cls]) {
+                minDistance[cls] = distance;
+            }
+            shallow[cls] += size;
+        }
+
+        long[] retained = topMostRetainedSizes(classes, measures, monitor);
+
+        // DevTools turns its internal keys into printed keys by overwriting a plain object's entries in Map order
+        // (first counted instance): when two classes print as one key, the later-starting one is the row.
+        int[] rowOfClass = new int[classCount];
+        Arrays.fill(rowOfClass, -1);
+        HashMap<String, Integer> byKey = new HashMap<>();
+        for (int cls = 0; cls < classCount; cls++) {
+            if (count[cls] == 0) {
+                continue;
+            }
+            Integer other = byKey.get(classes.key(cls));
+            if (other == null || firstCounted[other] < firstCounted[cls]) {
+                byKey.put(classes.key(cls), cls);
+            }
+        }
+        Integer[] kept = byKey.values().toArray(new Integer[0]);
+        Arrays.sort(kept, (a, b) -> retained[a] != retained[b] ? Long.compare(retained[b], retained[a])
+                : classes.key(a).compareTo(classes.key(b)));
+
+        ClassRow[] rows = new ClassRow[kept.length];
+        int[] classOfRow = new int[kept.length];
+        int[] firstInstance = new int[kept.length + 1];
+        for (int row = 0; row < kept.length; row++) {
+            int cls = kept[row];
+            classOfRow[row] = cls;
+            rowOfClass[cls] = row;
+            rows[row] = new ClassRow(classes.key(cls), classes.name(cls), count[cls], shallow[cls], retained[cls],
+                    minDistance[cls]);
+            firstInstance[row + 1] = firstInstance[row] + count[cls];
+        }
+
+        // Instances by row, each in node order (a counting sort).
+        int[] instances = new int[firstInstance[kept.length]];
+        int[] next = Arrays.copyOf(firstInstance, kept.length);
+        for (int node = 0; node < nodeCount; node++) {
+            if (measures.shallowSize(node) != 0) {
+                int row = rowOfClass[classes.classOf(node)];
+                if (row >= 0) {
+                    instances[next[row]++] = node;
+                }
+            }
+        }
+        monitor.progress(2L * nodeCount);
+        return new ClassSummary(rows, classOfRow, rowOfClass, firstInstance, instances);
+    }
+
+    /**
+     * Per class, the retained sizes of its top-most instances: a depth-first walk of the dominator tree from the
+     * root with an explicit stack, where entering a counted instance marks its class "open" until its subtree is
+     * done, and instances met while their class is open are not added.
+     */
+    private static long[] topMostRetainedSizes(ClassNames classes, NodeMeasures measures,
+                                               ProgressMonitor monitor) {
+        int nodeCount = classes.nodeCount();
+        long[] retained = new long[classes.classCount()];
+        if (nodeCount == 0) {
+            return retained;
+        }
+        // Children lists from the dominator array: count, prefix sums, fill.
+        int[] firstChild = new int[nodeCount + 1];
+        for (int node = 1; node < nodeCount; node++) {
+            int dominator = measures.dominator(node);
+            if (dominator != node) {
+                firstChild[dominator + 1]++;
+            }
+        }
+        for (int node = 0; node < nodeCount; node++) {
+            firstChild[node + 1] += firstChild[node];
+        }
+        int[] children = new int[firstChild[nodeCount]];
+        int[] fill = Arrays.copyOf(firstChild, nodeCount);
+        for (int node = 1; node < nodeCount; node++) {
+            int dominator = measures.dominator(node);
+            if (dominator != node) {
+                children[fill[dominator]++] = node;
+            }
+        }
+        fill = null;
+        monitor.checkCancelled();
+
+        boolean[] open = new boolean[classes.classCount()];
+        // A node is pushed once; an exit marker (~node) at most once more.
+        int[] stack = new int[2 * nodeCount];
+        int top = 0;
+        stack[top++] = 0;
+        int visited = 0;
+        while (top > 0) {
+            int entry = stack[--top];
+            if (entry < 0) {
+                open[classes.classOf(~entry)] = false;
+                continue;
+            }
+            int node = entry;
+            int cls = classes.classOf(node);
+            boolean hasChildren = firstChild[node] != firstChild[node + 1];
+            if (!open[cls] && measures.shallowSize(node) != 0) {
+                retained[cls] += measures.retainedSize(node);
+                if (hasChildren) {
+                    open[cls] = true;
+                    stack[top++] = ~node;
+                }
+            }
+            for (int i = firstChild[node], end = firstChild[node + 1]; i < end; i++) {
+                stack[top++] = children[i];
+            }
+            if ((++visited & 0xFFFF) == 0) {
+                monitor.checkCancelled();
+                monitor.progress(nodeCount + (long) visited);
+            }
+        }
+        return retained;
+    }
+
+    public int rowCount() {
+        return rows.length;
+    }
+
+    public ClassRow row(int row) {
+        return rows[row];
+    }
+
+    /** All rows in order. */
+    public List<ClassRow> rows() {
+        return List.of(rows);
+    }
+
+    /** The row of a key, or -1. Linear in the rows. */
+    public int rowOfKey(String key) {
+        for (int row = 0; row < rows.length; row++) {
+            if (rows[row].key().equals(key)) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
+    /** The {@link ClassNames} class a row stands for. */
+    public int classOfRow(int row) {
+        return classOfRow[row];
+    }
+
+    /** The row of a {@link ClassNames} class, or -1 when it has no counted instance (or lost its key; see there). */
+    public int rowOfClass(int cls) {
+        return rowOfClass[cls];
+    }
+
+    /** The number of instances of a row ({@link ClassRow#count()}). */
+    public int instanceCount(int row) {
+        return firstInstance[row + 1] - firstInstance[row];
+    }
+
+    /** The {@code index}-th instance of a row, in node order. Fast, in memory. */
+    public int instance(int row, int index) {
+        if (index < 0 || index >= instanceCount(row)) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        return instances[firstInstance[row] + index];
+    }
+
+    /** The ordinals of a row's instances in {@code [from, to)}, in node order: a window for a view. */
+    public int[] instances(int row, int from, int to) {
+        int count = instanceCount(row);
+        if (from < 0 || to > count || from > to) {
+            throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of " + count);
+        }
+        return Arrays.copyOfRange(instances, firstInstance[row] + from, firstInstance[row] + to);
+    }
+}
