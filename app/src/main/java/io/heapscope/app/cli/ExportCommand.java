@@ -4,10 +4,14 @@ import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.graph.HeapGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,24 +19,41 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code heapscope export FILE --nodes OUT.tsv}: every node's DevTools numbers, in file order, for scripts and for
- * checking against DevTools (see {@code samples/conformance.sh}).
+ * {@code heapscope export FILE --nodes OUT.tsv --classes OUT.tsv}: every node's DevTools numbers in file order, and
+ * the Summary rows, for scripts and for checking against DevTools (see {@code samples/conformance.sh}).
  */
-@Command(name = "export", description = "Write every node's shallow and retained size, distance and dominator.")
+@Command(name = "export", description = "Write every node's DevTools numbers and the Summary rows as TSV.")
 final class ExportCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "A .heapsnapshot file, plain or gzip-compressed.")
     Path file;
 
-    @Option(names = "--nodes", required = true, paramLabel = "OUT.tsv",
+    @Option(names = "--nodes", paramLabel = "OUT.tsv",
             description = "Nodes: id, shallow_size, retained_size, distance, dominator_id.")
     Path nodes;
 
+    @Option(names = "--classes", paramLabel = "OUT.tsv",
+            description = "Summary rows: class_name, count, shallow_size_sum, retained_size_sum, min_distance.")
+    Path classes;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
-        LoadedSnapshot loaded = LoadedSnapshot.analyze(file);
-        try (Writer out = new BufferedWriter(Files.newBufferedWriter(nodes, StandardCharsets.UTF_8), 1 << 16)) {
-            writeNodes(loaded.analysis, out);
+        if (nodes == null && classes == null) {
+            throw new ParameterException(spec.commandLine(), "say what to export: --nodes OUT.tsv, --classes OUT.tsv");
+        }
+        LoadedSnapshot loaded = classes != null ? LoadedSnapshot.withClasses(file) : LoadedSnapshot.analyze(file);
+        if (nodes != null) {
+            try (Writer out = new BufferedWriter(Files.newBufferedWriter(nodes, StandardCharsets.UTF_8), 1 << 16)) {
+                writeNodes(loaded.analysis, out);
+            }
+        }
+        if (classes != null) {
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(classes, StandardCharsets.UTF_8))) {
+                SummaryCommand.writeTsv(out, loaded.summary.rows());
+            }
         }
         return ExitCodes.OK;
     }

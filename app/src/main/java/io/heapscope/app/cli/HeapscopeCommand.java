@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Explore Node.js heap snapshots. With no command, opens the desktop app.",
         subcommands = {HelpCommand.class, OpenCommand.class, InfoCommand.class, ExportCommand.class,
-            PathCommand.class, RetainersCommand.class, DominatedCommand.class},
+            SummaryCommand.class, StatsCommand.class, PathCommand.class, RetainersCommand.class,
+            DominatedCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Success.",

@@ -1,6 +1,8 @@
 package io.heapscope.app.cli;
 
 import io.heapscope.model.analysis.HeapAnalysis;
+import io.heapscope.model.analysis.classes.ClassNames;
+import io.heapscope.model.analysis.classes.ClassSummary;
 import io.heapscope.model.progress.PhaseTimer;
 import io.heapscope.model.snapshot.HeapSnapshot;
 import io.heapscope.model.snapshot.SnapshotReader;
@@ -18,22 +20,41 @@ import java.util.Map;
 final class LoadedSnapshot {
     final HeapSnapshot snapshot;
     final HeapAnalysis analysis;
+    /** {@code null} unless loaded {@link #withClasses}. */
+    final ClassNames classes;
+    /** {@code null} unless loaded {@link #withClasses}. */
+    final ClassSummary summary;
     final Map<String, Double> phaseMillis;
 
-    private LoadedSnapshot(HeapSnapshot snapshot, HeapAnalysis analysis, Map<String, Double> phaseMillis) {
+    private LoadedSnapshot(HeapSnapshot snapshot, HeapAnalysis analysis, ClassNames classes, ClassSummary summary,
+                           Map<String, Double> phaseMillis) {
         this.snapshot = snapshot;
         this.analysis = analysis;
+        this.classes = classes;
+        this.summary = summary;
         this.phaseMillis = phaseMillis;
     }
 
+    /** Reads and runs the graph analyses (sizes, distances, dominators). */
     static LoadedSnapshot analyze(Path file) throws IOException {
+        return load(file, false);
+    }
+
+    /** Also names the classes and builds the Summary. */
+    static LoadedSnapshot withClasses(Path file) throws IOException {
+        return load(file, true);
+    }
+
+    private static LoadedSnapshot load(Path file, boolean withClasses) throws IOException {
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         PhaseTimer timer = new PhaseTimer(progress);
         try {
             HeapSnapshot snapshot = SnapshotReader.read(file, timer);
             HeapAnalysis analysis = HeapAnalysis.analyze(snapshot, timer);
+            ClassNames classes = withClasses ? ClassNames.compute(snapshot, timer) : null;
+            ClassSummary summary = withClasses ? ClassSummary.compute(classes, analysis, timer) : null;
             timer.stop();
-            return new LoadedSnapshot(snapshot, analysis, timer.millis());
+            return new LoadedSnapshot(snapshot, analysis, classes, summary, timer.millis());
         } finally {
             progress.clear();
         }
