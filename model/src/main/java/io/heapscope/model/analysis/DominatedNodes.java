@@ -8,20 +8,26 @@ public final class DominatedNodes {
     private final int[] first;
     private final int[] children;
 
-    DominatedNodes(int[] dominators) {
-        int count = dominators.length;
-        first = new int[count + 1];
-        for (int node = 1; node < count; node++) {
-            first[dominators[node] + 1]++;
+    private DominatedNodes(int[] first, int[] children) {
+        this.first = first;
+        this.children = children;
+    }
+
+    /** The tree of the first {@code nodeCount} nodes' dominators; the root (ordinal 0) is nobody's child. */
+    public static DominatedNodes of(NodeMeasures measures, int nodeCount) {
+        int[] first = new int[nodeCount + 1];
+        for (int node = 1; node < nodeCount; node++) {
+            first[measures.dominator(node) + 1]++;
         }
-        for (int node = 0; node < count; node++) {
+        for (int node = 0; node < nodeCount; node++) {
             first[node + 1] += first[node];
         }
-        children = new int[Math.max(0, count - 1)];
-        int[] next = java.util.Arrays.copyOf(first, count);
-        for (int node = 1; node < count; node++) {
-            children[next[dominators[node]]++] = node;
+        int[] children = new int[Math.max(0, nodeCount - 1)];
+        int[] next = java.util.Arrays.copyOf(first, nodeCount);
+        for (int node = 1; node < nodeCount; node++) {
+            children[next[measures.dominator(node)]++] = node;
         }
+        return new DominatedNodes(first, children);
     }
 
     /** Children of {@code node} are {@code child(i)} for {@code i} in {@code [start(node), end(node))}. */

@@ -82,18 +82,23 @@ public final class HeapAnalysis implements NodeMeasures {
         return pageOwned.get(node);
     }
 
-    /** The dominator tree downwards; built on first use (two int arrays of the node count). */
+    /** The dominator tree downwards; built on first use (two int arrays of the node count), then kept. */
     public DominatedNodes dominated() {
         DominatedNodes tree = dominated;
         if (tree == null) {
             synchronized (this) {
                 if (dominated == null) {
-                    dominated = new DominatedNodes(dominators);
+                    dominated = DominatedNodes.of(this, dominators.length);
                 }
                 tree = dominated;
             }
         }
         return tree;
+    }
+
+    @Override
+    public DominatedNodes dominatedNodes(int nodeCount) {
+        return nodeCount == dominators.length ? dominated() : NodeMeasures.super.dominatedNodes(nodeCount);
     }
 
     /**

@@ -22,4 +22,9 @@ public interface NodeMeasures {
 
     /** The ordinal of the node's immediate dominator; the root is its own dominator. */
     int dominator(int node);
+
+    /** The dominator tree downwards. Builds it; implementations that keep one return theirs. */
+    default DominatedNodes dominatedNodes(int nodeCount) {
+        return DominatedNodes.of(this, nodeCount);
+    }
 }

@@ -1,5 +1,6 @@
 package io.heapscope.model.analysis.classes;
 
+import io.heapscope.model.analysis.DominatedNodes;
 import io.heapscope.model.analysis.NodeMeasures;
 import io.heapscope.model.progress.ProgressMonitor;
 
@@ -121,26 +122,7 @@ public final class ClassSummary {
         if (nodeCount == 0) {
             return retained;
         }
-        // Children lists from the dominator array: count, prefix sums, fill.
-        int[] firstChild = new int[nodeCount + 1];
-        for (int node = 1; node < nodeCount; node++) {
-            int dominator = measures.dominator(node);
-            if (dominator != node) {
-                firstChild[dominator + 1]++;
-            }
-        }
-        for (int node = 0; node < nodeCount; node++) {
-            firstChild[node + 1] += firstChild[node];
-        }
-        int[] children = new int[firstChild[nodeCount]];
-        int[] fill = Arrays.copyOf(firstChild, nodeCount);
-        for (int node = 1; node < nodeCount; node++) {
-            int dominator = measures.dominator(node);
-            if (dominator != node) {
-                children[fill[dominator]++] = node;
-            }
-        }
-        fill = null;
+        DominatedNodes tree = measures.dominatedNodes(nodeCount);
         monitor.checkCancelled();
 
         boolean[] open = new boolean[classes.classCount()];
@@ -157,7 +139,7 @@ public final class ClassSummary {
             }
             int node = entry;
             int cls = classes.classOf(node);
-            boolean hasChildren = firstChild[node] != firstChild[node + 1];
+            boolean hasChildren = tree.start(node) != tree.end(node);
             if (!open[cls] && measures.shallowSize(node) != 0) {
                 retained[cls] += measures.retainedSize(node);
                 if (hasChildren) {
@@ -165,8 +147,8 @@ public final class ClassSummary {
                     stack[top++] = ~node;
                 }
             }
-            for (int i = firstChild[node], end = firstChild[node + 1]; i < end; i++) {
-                stack[top++] = children[i];
+            for (int i = tree.start(node), end = tree.end(node); i < end; i++) {
+                stack[top++] = tree.child(i);
             }
             if ((++visited & 0xFFFF) == 0) {
                 monitor.checkCancelled();
