@@ -29,12 +29,12 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Loading reads the whole gzip'd node file: about 0.1 s and a few MB per sample.
  */
-final class OracleReference {
+public final class OracleReference {
     /** Relative to the model module, where Maven runs its tests. */
     static final Path ORACLE_DIR = Path.of("..", "samples", "snapshots", "oracle");
     static final Path SNAPSHOT_DIR = Path.of("..", "samples", "snapshots");
     /** Every committed sample that has references. */
-    static final List<String> SAMPLES = List.of("tiny", "cjs-hot-reload-leak", "cjs-hot-reload-fixed",
+    public static final List<String> SAMPLES = List.of("tiny", "cjs-hot-reload-leak", "cjs-hot-reload-fixed",
             "vm-modules-leak", "trace-alloc", "pair-before", "pair-after", "listeners-leak", "global-array-leak",
             "inspector-snapshot");
     static final int NODE_TEXT_LIMIT = 200;
@@ -45,17 +45,17 @@ final class OracleReference {
             "class_key\tclass_name\tcount\tshallow_size_sum\tretained_size_sum\tmin_distance";
 
     /** One Summary row of {@code classes.tsv}; rows keep the file's order (retained size sum, descending). */
-    record ClassRow(String classKey, String className, int count, long shallowSizeSum, long retainedSizeSum,
+    public record ClassRow(String classKey, String className, int count, long shallowSizeSum, long retainedSizeSum,
                     int minDistance) {
     }
 
     /** DevTools' Statistics view, from {@code summary.json}. */
-    record Statistics(long total, long nativeTotal, long typedArrays, long v8heapTotal, long code, long jsArrays,
+    public record Statistics(long total, long nativeTotal, long typedArrays, long v8heapTotal, long code, long jsArrays,
                       long strings, long system) {
     }
 
     /** The fields of {@code summary.json} tests use. */
-    record Summary(int nodeCount, int edgeCount, long totalSelfSize, long rootRetainedSize, int nodesWithNoDistance,
+    public record Summary(int nodeCount, int edgeCount, long totalSelfSize, long rootRetainedSize, int nodesWithNoDistance,
                    Statistics statistics, List<String> problemReports) {
     }
 
@@ -84,7 +84,7 @@ final class OracleReference {
     }
 
     /** The references of {@code samples/snapshots/NAME.heapsnapshot.gz}, e.g. {@code load("tiny")}. */
-    static OracleReference load(String sample) throws IOException {
+    public static OracleReference load(String sample) throws IOException {
         Summary summary = readSummary(ORACLE_DIR.resolve(sample + ".summary.json"));
         List<String[]> rows = readTsv(ORACLE_DIR.resolve(sample + ".nodes.tsv.gz"), NODES_HEADER);
         int count = rows.size();
@@ -116,7 +116,7 @@ final class OracleReference {
     }
 
     /** The snapshot these references were computed from. */
-    static Path snapshotFile(String sample) {
+    public static Path snapshotFile(String sample) {
         return SNAPSHOT_DIR.resolve(sample + ".heapsnapshot.gz");
     }
 
@@ -133,7 +133,7 @@ final class OracleReference {
     }
 
     /** DevTools' Summary group name, cut at {@value #NODE_TEXT_LIMIT} units (see {@link #cutLikeNodes}). */
-    String className(int node) {
+    public String className(int node) {
         return classNames[node];
     }
 
@@ -177,11 +177,11 @@ final class OracleReference {
     }
 
     /** The Summary rows in the file's order. Rows can share a name: keys include the constructor's location. */
-    List<ClassRow> classes() {
+    public List<ClassRow> classes() {
         return classes;
     }
 
-    Summary summary() {
+    public Summary summary() {
         return summary;
     }
 
@@ -190,7 +190,7 @@ final class OracleReference {
      * and the Summary can be tested on DevTools' own inputs, apart from our distances and dominators. Dominator ids
      * become ordinals through {@link HeapGraph#ordinalOfId}; an id mismatch fails here, not later.
      */
-    NodeMeasures asMeasures(HeapGraph graph) {
+    public NodeMeasures asMeasures(HeapGraph graph) {
         if (graph.nodeCount() != ids.length) {
             throw new IllegalArgumentException(sample + ": the graph has " + graph.nodeCount()
                     + " nodes, the reference " + ids.length);
@@ -210,12 +210,12 @@ final class OracleReference {
     }
 
     /** {@code text} as the oracle writes it in nodes.tsv: longer than 200 UTF-16 units, cut and marked with …. */
-    static String cutLikeNodes(String text) {
+    public static String cutLikeNodes(String text) {
         return cut(text, NODE_TEXT_LIMIT);
     }
 
     /** {@code text} as the oracle writes it in classes.tsv and diff.tsv (300 units). */
-    static String cutLikeClasses(String text) {
+    public static String cutLikeClasses(String text) {
         return cut(text, CLASS_TEXT_LIMIT);
     }
 

@@ -1,12 +1,13 @@
 package io.heapscope.model.analysis.classes;
 
 import io.heapscope.model.analysis.NodeMeasures;
+import io.heapscope.model.analysis.OracleReference;
 import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.model.progress.ProgressMonitor;
 import io.heapscope.model.snapshot.HeapSnapshot;
 import io.heapscope.model.snapshot.SnapshotReader;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,25 +22,27 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ClassesOracleTest {
 
+    static List<String> samples() {
+        return OracleReference.SAMPLES;
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"tiny", "cjs-hot-reload-leak", "cjs-hot-reload-fixed", "vm-modules-leak",
-            "trace-alloc", "pair-before", "pair-after", "listeners-leak", "global-array-leak", "inspector-snapshot"})
+    @MethodSource("samples")
     void equalsDevTools(String sample) throws IOException {
-        HeapSnapshot snapshot = SnapshotReader.read(OracleTables.snapshotFile(sample), ProgressMonitor.none());
+        HeapSnapshot snapshot = SnapshotReader.read(OracleReference.snapshotFile(sample), ProgressMonitor.none());
         HeapGraph graph = snapshot.graph();
-        OracleTables oracle = OracleTables.load(sample);
-        assertEquals(oracle.ids.length, graph.nodeCount(), "node count");
-        NodeMeasures measures = oracle.measures(graph);
+        OracleReference oracle = OracleReference.load(sample);
+        NodeMeasures measures = oracle.asMeasures(graph);
 
         ClassNames classes = ClassNames.compute(snapshot, ProgressMonitor.none());
         List<String> wrong = new ArrayList<>();
         int wrongCount = 0;
         for (int node = 0; node < graph.nodeCount(); node++) {
-            String name = OracleTables.cut(classes.className(node), OracleTables.NODE_TEXT_LIMIT);
-            if (!name.equals(oracle.classNames[node])) {
+            String name = OracleReference.cutLikeNodes(classes.className(node));
+            if (!name.equals(oracle.className(node))) {
                 if (wrongCount++ < 20) {
                     wrong.add("node " + node + " @" + graph.nodeId(node) + " " + graph.nodeTypeName(node) + " '"
-                            + graph.nodeName(node) + "': " + name + " != " + oracle.classNames[node]);
+                            + graph.nodeName(node) + "': " + name + " != " + oracle.className(node));
                 }
             }
         }
@@ -50,11 +53,13 @@ class ClassesOracleTest {
         ClassSummary summary = ClassSummary.compute(classes, measures, ProgressMonitor.none());
         List<ClassRow> actual = new ArrayList<>();
         for (ClassRow row : summary.rows()) {
-            actual.add(new ClassRow(OracleTables.cut(row.key(), OracleTables.CLASS_TEXT_LIMIT),
-                    OracleTables.cut(row.name(), OracleTables.CLASS_TEXT_LIMIT), row.count(), row.shallowSizeSum(),
+            actual.add(new ClassRow(OracleReference.cutLikeClasses(row.key()),
+                    OracleReference.cutLikeClasses(row.name()), row.count(), row.shallowSizeSum(),
                     row.retainedSizeSum(), row.minDistance()));
         }
-        assertRowsEqual(sample, oracle.rows, actual);
+        List<ClassRow> expected = oracle.classes().stream().map(row -> new ClassRow(row.classKey(), row.className(),
+                row.count(), row.shallowSizeSum(), row.retainedSizeSum(), row.minDistance())).toList();
+        assertRowsEqual(sample, expected, actual);
         for (int row = 0; row < summary.rowCount(); row++) {
             assertEquals(summary.row(row).count(), summary.instanceCount(row), "instances of row " + row);
             int cls = summary.classOfRow(row);
@@ -65,7 +70,10 @@ class ClassesOracleTest {
         }
 
         HeapStatistics statistics = HeapStatistics.compute(snapshot, classes, measures, ProgressMonitor.none());
-        assertEquals(oracle.statistics, statistics, sample + " statistics");
+        OracleReference.Statistics devtools = oracle.summary().statistics();
+        assertEquals(new HeapStatistics(devtools.total(), devtools.nativeTotal(), devtools.typedArrays(),
+                devtools.v8heapTotal(), devtools.code(), devtools.jsArrays(), devtools.strings(), devtools.system()),
+                statistics, sample + " statistics");
     }
 
     private static void assertRowsEqual(String sample, List<ClassRow> expected, List<ClassRow> actual) {
