@@ -10,35 +10,27 @@ import java.util.Set;
 /**
  * DevTools' "Distance" ({@code calculateDistances}): a breadth-first search over non-weak edges from the user roots
  * (distance 1), then a second from the root for what only GC roots reach ({@link NodeMeasures#BASE_SYSTEM_DISTANCE}
- * and on when there are user roots). Three edges are not followed, as in DevTools: a native context's
- * {@code sloppy_function_map}, the descriptor entries of {@code (map descriptors)} arrays, and the first edge of each
- * WeakMap key/table pair, so that a WeakMap value's distance comes from the later of its table and key.
+ * and on when there are user roots). Some edges are not followed, as in DevTools: those {@link DistanceFilters}
+ * names, and the first edge of each WeakMap key/table pair, so that a WeakMap value's distance comes from the later
+ * of its table and key.
  */
 final class Distances {
     static final String PHASE = "Calculating distances";
 
     private final HeapGraph graph;
     private final WeakMapEdgeNames weakMapNames;
-    private final int hidden;
-    private final int array;
+    private final DistanceFilters filters;
     private final int internal;
     private final int weak;
-    private final NameIndexes sloppyFunctionMap;
-    private final NameIndexes nativeContext;
-    private final NameIndexes mapDescriptors;
     /** WeakMap pairs of which one edge was seen and skipped; shared by both searches, as in DevTools. */
     private final Set<String> pendingPairs = new HashSet<>();
 
     private Distances(HeapGraph graph, WeakMapEdgeNames weakMapNames) {
         this.graph = graph;
         this.weakMapNames = weakMapNames;
-        this.hidden = graph.nodeTypes().code("hidden");
-        this.array = graph.nodeTypes().code("array");
+        this.filters = new DistanceFilters(graph);
         this.internal = graph.edgeTypes().code("internal");
         this.weak = graph.edgeTypes().code("weak");
-        this.sloppyFunctionMap = new NameIndexes(graph.strings(), "sloppy_function_map");
-        this.nativeContext = new NameIndexes(graph.strings(), "system / NativeContext");
-        this.mapDescriptors = new NameIndexes(graph.strings(), "(map descriptors)");
     }
 
     static int[] compute(HeapGraph graph, RootKinds roots, WeakMapEdgeNames weakMapNames, ProgressMonitor monitor) {
@@ -93,15 +85,8 @@ final class Distances {
 
     /** DevTools' distance filter, asked only for non-weak edges to nodes not reached yet. */
     private boolean follows(int node, int edge) {
-        int nodeType = graph.nodeType(node);
-        if (nodeType == hidden && !graph.edgeHasIndexName(edge) && sloppyFunctionMap.matches(graph.edgeNameOrIndex(edge))
-                && nativeContext.matches(graph.nodeNameIndex(node))) {
+        if (!filters.allows(node, edge)) {
             return false;
-        }
-        if (nodeType == array && mapDescriptors.matches(graph.nodeNameIndex(node))) {
-            long index = leadingInteger(graph.edgeName(edge));
-            // DevTools parses the name with parseInt: a name without a number (NaN) is followed.
-            return index == Long.MIN_VALUE || index < 2 || index % 3 != 1;
         }
         if (graph.edgeType(edge) == internal) {
             WeakMapEdgeNames.Entry entry = weakMapNames.entry(graph.edgeNameOrIndex(edge));
@@ -111,28 +96,5 @@ final class Distances {
             }
         }
         return true;
-    }
-
-    /** JavaScript's {@code parseInt(text, 10)}: the leading integer, or {@link Long#MIN_VALUE} for NaN. */
-    static long leadingInteger(String text) {
-        int i = 0;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        boolean negative = false;
-        if (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
-            negative = text.charAt(i) == '-';
-            i++;
-        }
-        int start = i;
-        long value = 0;
-        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9' && i - start < 18) {
-            value = value * 10 + (text.charAt(i) - '0');
-            i++;
-        }
-        if (i == start) {
-            return Long.MIN_VALUE;
-        }
-        return negative ? -value : value;
     }
 }

@@ -14,11 +14,8 @@ public final class Retainers {
     private final HeapGraph graph;
     private final int weak;
     private final int invisible;
-    private final int hidden;
-    private final int array;
-    private final NameIndexes sloppyFunctionMap;
-    private final NameIndexes nativeContext;
-    private final NameIndexes mapDescriptors;
+    /** The distance search's filters; not its WeakMap pairing, which depends on the search order. */
+    private final DistanceFilters filters;
 
     /** An edge {@code edge} of {@code owner} that points at the object. */
     public record Retainer(int owner, int edge) {
@@ -33,11 +30,7 @@ public final class Retainers {
         this.graph = analysis.graph();
         this.weak = graph.edgeTypes().code("weak");
         this.invisible = graph.edgeTypes().code("invisible");
-        this.hidden = graph.nodeTypes().code("hidden");
-        this.array = graph.nodeTypes().code("array");
-        this.sloppyFunctionMap = new NameIndexes(graph.strings(), "sloppy_function_map");
-        this.nativeContext = new NameIndexes(graph.strings(), "system / NativeContext");
-        this.mapDescriptors = new NameIndexes(graph.strings(), "(map descriptors)");
+        this.filters = new DistanceFilters(graph);
     }
 
     /**
@@ -98,25 +91,11 @@ public final class Retainers {
         for (int slot = graph.retainerStart(node), end = graph.retainerEnd(node); slot < end; slot++) {
             int edge = graph.retainerEdge(slot);
             int owner = graph.retainerNode(slot);
-            if (graph.edgeType(edge) != weak && analysis.distance(owner) == distance - 1 && followed(owner, edge)) {
+            if (graph.edgeType(edge) != weak && analysis.distance(owner) == distance - 1 && filters.allows(owner, edge)) {
                 return slot;
             }
         }
         return -1;
-    }
-
-    /** The distance search's filters, but for the WeakMap pairing, which depends on the search order. */
-    private boolean followed(int owner, int edge) {
-        int type = graph.nodeType(owner);
-        if (type == hidden && !graph.edgeHasIndexName(edge) && sloppyFunctionMap.matches(graph.edgeNameOrIndex(edge))
-                && nativeContext.matches(graph.nodeNameIndex(owner))) {
-            return false;
-        }
-        if (type == array && mapDescriptors.matches(graph.nodeNameIndex(owner))) {
-            long index = Distances.leadingInteger(graph.edgeName(edge));
-            return index == Long.MIN_VALUE || index < 2 || index % 3 != 1;
-        }
-        return true;
     }
 
     private int edgeFrom(int owner, int target) {
