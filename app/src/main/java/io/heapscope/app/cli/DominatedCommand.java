@@ -7,12 +7,11 @@ import io.heapscope.model.graph.HeapGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import java.util.concurrent.Callable;
@@ -21,8 +20,8 @@ import java.util.concurrent.Callable;
 @Command(name = "dominated", description = "An object's children in the dominator tree, by retained size.")
 final class DominatedCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "A .heapsnapshot file, plain or gzip-compressed.")
-    Path file;
+    @Mixin
+    SnapshotFile input;
 
     @Option(names = "--id", defaultValue = "@1", paramLabel = "ID",
             description = "The object, e.g. @12345 (default: the root, ${DEFAULT-VALUE}).")
@@ -36,7 +35,7 @@ final class DominatedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoadedSnapshot loaded = LoadedSnapshot.analyze(file);
+        LoadedSnapshot loaded = LoadedSnapshot.analyze(input.path);
         int node = loaded.ordinalOf(id, spec);
         HeapAnalysis analysis = loaded.analysis;
         HeapGraph graph = analysis.graph();

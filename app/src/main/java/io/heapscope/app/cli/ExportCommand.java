@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.BufferedWriter;
@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "export", description = "Write every node's DevTools numbers and the Summary rows as TSV.")
 final class ExportCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "A .heapsnapshot file, plain or gzip-compressed.")
-    Path file;
+    @Mixin
+    SnapshotFile input;
 
     @Option(names = "--nodes", paramLabel = "OUT.tsv",
             description = "Nodes: id, shallow_size, retained_size, distance, dominator_id.")
@@ -44,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
         if (nodes == null && classes == null) {
             throw new ParameterException(spec.commandLine(), "say what to export: --nodes OUT.tsv, --classes OUT.tsv");
         }
-        LoadedSnapshot loaded = classes != null ? LoadedSnapshot.withClasses(file) : LoadedSnapshot.analyze(file);
+        LoadedSnapshot loaded = classes != null ? LoadedSnapshot.withClasses(input.path) : LoadedSnapshot.analyze(input.path);
         if (nodes != null) {
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(nodes, StandardCharsets.UTF_8), 1 << 16)) {
                 writeNodes(loaded.analysis, out);

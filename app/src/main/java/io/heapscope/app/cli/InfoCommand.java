@@ -9,14 +9,13 @@ import io.heapscope.model.snapshot.HeapSnapshot;
 import io.heapscope.model.snapshot.SnapshotReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,8 +26,8 @@ final class InfoCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
-    @Parameters(paramLabel = "FILE", description = "A .heapsnapshot file, plain or gzip-compressed.")
-    Path file;
+    @Mixin
+    SnapshotFile input;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -41,12 +40,12 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        long fileSize = Files.size(file);
+        long fileSize = Files.size(input.path);
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         PhaseTimer timer = new PhaseTimer(progress);
         HeapSnapshot snapshot;
         try {
-            snapshot = SnapshotReader.read(file, timer);
+            snapshot = SnapshotReader.read(input.path, timer);
         } finally {
             timer.stop();
             progress.clear();
@@ -78,7 +77,7 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private void writeText(PrintWriter out, SnapshotInfo info, long fileSize, Timings times) {
-        out.printf("File        %s (%s)%n", file, ByteSizes.human(fileSize));
+        out.printf("File        %s (%s)%n", input.path, ByteSizes.human(fileSize));
         out.printf("Nodes       %s%n", ByteSizes.grouped(info.nodeCount()));
         out.printf("Edges       %s%n", ByteSizes.grouped(info.edgeCount()));
         out.printf("Strings     %s%n", ByteSizes.grouped(info.stringCount()));
@@ -123,7 +122,7 @@ final class InfoCommand implements Callable<Integer> {
     private void writeJson(PrintWriter out, SnapshotInfo info, long fileSize, Timings times) throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
             json.writeStartObject();
-            json.writeStringField("file", file.toString());
+            json.writeStringField("file", input.path.toString());
             json.writeNumberField("file_size", fileSize);
             json.writeNumberField("node_count", info.nodeCount());
             json.writeNumberField("edge_count", info.edgeCount());

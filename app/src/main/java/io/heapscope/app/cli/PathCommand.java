@@ -7,12 +7,11 @@ import io.heapscope.model.graph.HeapGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -22,8 +21,8 @@ final class PathCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
-    @Parameters(paramLabel = "FILE", description = "A .heapsnapshot file, plain or gzip-compressed.")
-    Path file;
+    @Mixin
+    SnapshotFile input;
 
     @Option(names = "--id", required = true, paramLabel = "ID", description = "The object, e.g. @12345.")
     String id;
@@ -36,7 +35,7 @@ final class PathCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoadedSnapshot loaded = LoadedSnapshot.analyze(file);
+        LoadedSnapshot loaded = LoadedSnapshot.analyze(input.path);
         int node = loaded.ordinalOf(id, spec);
         List<Retainers.Hop> path = new Retainers(loaded.analysis).shortestPath(node);
         HeapGraph graph = loaded.snapshot.graph();

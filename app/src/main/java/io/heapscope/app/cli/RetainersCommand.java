@@ -7,12 +7,11 @@ import io.heapscope.model.graph.HeapGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -26,8 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "retainers", description = "The retainers of an object, as a tree.")
 final class RetainersCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "A .heapsnapshot file, plain or gzip-compressed.")
-    Path file;
+    @Mixin
+    SnapshotFile input;
 
     @Option(names = "--id", required = true, paramLabel = "ID", description = "The object, e.g. @12345.")
     String id;
@@ -60,7 +59,7 @@ final class RetainersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoadedSnapshot loaded = LoadedSnapshot.analyze(file);
+        LoadedSnapshot loaded = LoadedSnapshot.analyze(input.path);
         int node = loaded.ordinalOf(id, spec);
         HeapAnalysis analysis = loaded.analysis;
         HeapGraph graph = analysis.graph();

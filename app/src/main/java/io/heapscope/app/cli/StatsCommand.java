@@ -4,27 +4,26 @@ import io.heapscope.model.analysis.classes.HeapStatistics;
 import io.heapscope.model.format.ByteSizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code heapscope stats FILE}: DevTools' Statistics view. */
 @Command(name = "stats", description = "The Statistics view: where the heap's bytes are, by kind.")
 final class StatsCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "A .heapsnapshot file, plain or gzip-compressed.")
-    Path file;
+    @Mixin
+    SnapshotFile input;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        LoadedSnapshot loaded = LoadedSnapshot.withClasses(file);
+        LoadedSnapshot loaded = LoadedSnapshot.withClasses(input.path);
         HeapStatistics stats = HeapStatistics.compute(loaded.snapshot, loaded.classes, loaded.analysis,
                 io.heapscope.model.progress.ProgressMonitor.none());
         PrintWriter out = spec.commandLine().getOut();

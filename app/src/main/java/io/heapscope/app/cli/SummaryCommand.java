@@ -9,12 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +41,8 @@ final class SummaryCommand implements Callable<Integer> {
         }
     }
 
-    @Parameters(paramLabel = "FILE", description = "A .heapsnapshot file, plain or gzip-compressed.")
-    Path file;
+    @Mixin
+    SnapshotFile input;
 
     @Option(names = "--top", description = "Only the first N rows (text: 25 unless given; tsv and json: all).")
     Integer top;
@@ -67,7 +66,7 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoadedSnapshot loaded = LoadedSnapshot.withClasses(file);
+        LoadedSnapshot loaded = LoadedSnapshot.withClasses(input.path);
         String needle = filter == null ? null : filter.toLowerCase(Locale.ROOT);
         List<ClassRow> rows = loaded.summary.rows().stream()
                 .filter(row -> needle == null || row.name().toLowerCase(Locale.ROOT).contains(needle))
