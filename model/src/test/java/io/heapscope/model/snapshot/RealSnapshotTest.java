@@ -19,7 +19,8 @@ class RealSnapshotTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"tiny", "cjs-hot-reload-leak", "cjs-hot-reload-fixed", "vm-modules-leak",
-            "trace-alloc", "pair-before", "pair-after", "listeners-leak", "global-array-leak", "inspector-snapshot"})
+            "trace-alloc", "pair-before", "pair-after", "listeners-leak", "global-array-leak", "inspector-snapshot",
+            "browser-page"})
     void countsEqualTheHeaderAndGzipEqualsPlain(String name) throws IOException {
         Path file = Snapshots.SAMPLES.resolve(name + ".heapsnapshot.gz");
         byte[] text = Snapshots.gunzip(file);
