@@ -44,7 +44,8 @@ final class ExportCommand implements Callable<Integer> {
         if (nodes == null && classes == null) {
             throw new ParameterException(spec.commandLine(), "say what to export: --nodes OUT.tsv, --classes OUT.tsv");
         }
-        LoadedSnapshot loaded = classes != null ? LoadedSnapshot.withClasses(input.path) : LoadedSnapshot.analyze(input.path);
+        LoadedSnapshot loaded = LoadedSnapshot.load(input.path,
+                classes != null ? LoadedSnapshot.Depth.SUMMARY : LoadedSnapshot.Depth.GRAPH);
         if (nodes != null) {
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(nodes, StandardCharsets.UTF_8), 1 << 16)) {
                 writeNodes(loaded.analysis, out);

@@ -20,9 +20,9 @@ import java.util.Map;
 final class LoadedSnapshot {
     final HeapSnapshot snapshot;
     final HeapAnalysis analysis;
-    /** {@code null} unless loaded {@link #withClasses}. */
+    /** {@code null} unless loaded to {@link Depth#CLASSES} or further. */
     final ClassNames classes;
-    /** {@code null} unless loaded {@link #withClasses}. */
+    /** {@code null} unless loaded to {@link Depth#SUMMARY}. */
     final ClassSummary summary;
     final Map<String, Double> phaseMillis;
 
@@ -35,24 +35,29 @@ final class LoadedSnapshot {
         this.phaseMillis = phaseMillis;
     }
 
+    /** How far a command needs the snapshot analysed. */
+    enum Depth {
+        /** Sizes, distances, dominators. */
+        GRAPH,
+        /** Also the class of every object. */
+        CLASSES,
+        /** Also the Summary rows. */
+        SUMMARY
+    }
+
     /** Reads and runs the graph analyses (sizes, distances, dominators). */
     static LoadedSnapshot analyze(Path file) throws IOException {
-        return load(file, false);
+        return load(file, Depth.GRAPH);
     }
 
-    /** Also names the classes and builds the Summary. */
-    static LoadedSnapshot withClasses(Path file) throws IOException {
-        return load(file, true);
-    }
-
-    private static LoadedSnapshot load(Path file, boolean withClasses) throws IOException {
+    static LoadedSnapshot load(Path file, Depth depth) throws IOException {
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         PhaseTimer timer = new PhaseTimer(progress);
         try {
             HeapSnapshot snapshot = SnapshotReader.read(file, timer);
             HeapAnalysis analysis = HeapAnalysis.analyze(snapshot, timer);
-            ClassNames classes = withClasses ? ClassNames.compute(snapshot, timer) : null;
-            ClassSummary summary = withClasses ? ClassSummary.compute(classes, analysis, timer) : null;
+            ClassNames classes = depth == Depth.GRAPH ? null : ClassNames.compute(snapshot, timer);
+            ClassSummary summary = depth == Depth.SUMMARY ? ClassSummary.compute(classes, analysis, timer) : null;
             timer.stop();
             return new LoadedSnapshot(snapshot, analysis, classes, summary, timer.millis());
         } finally {

@@ -23,7 +23,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoadedSnapshot loaded = LoadedSnapshot.withClasses(input.path);
+        LoadedSnapshot loaded = LoadedSnapshot.load(input.path, LoadedSnapshot.Depth.CLASSES);
         HeapStatistics stats = HeapStatistics.compute(loaded.snapshot, loaded.classes, loaded.analysis,
                 io.heapscope.model.progress.ProgressMonitor.none());
         PrintWriter out = spec.commandLine().getOut();

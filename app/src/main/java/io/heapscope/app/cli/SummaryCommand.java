@@ -66,7 +66,7 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoadedSnapshot loaded = LoadedSnapshot.withClasses(input.path);
+        LoadedSnapshot loaded = LoadedSnapshot.load(input.path, LoadedSnapshot.Depth.SUMMARY);
         String needle = filter == null ? null : filter.toLowerCase(Locale.ROOT);
         List<ClassRow> rows = loaded.summary.rows().stream()
                 .filter(row -> needle == null || row.name().toLowerCase(Locale.ROOT).contains(needle))
