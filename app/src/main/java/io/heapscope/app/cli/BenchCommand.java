@@ -1,0 +1,200 @@
+package io.heapscope.app.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.heapscope.model.analysis.HeapAnalysis;
+import io.heapscope.model.analysis.classes.ClassNames;
+import io.heapscope.model.analysis.classes.ClassSummary;
+import io.heapscope.model.analysis.classes.HeapStatistics;
+import io.heapscope.model.format.ByteSizes;
+import io.heapscope.model.progress.PhaseTimer;
+import io.heapscope.model.progress.ProgressMonitor;
+import io.heapscope.model.snapshot.HeapSnapshot;
+import io.heapscope.model.snapshot.SnapshotReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code heapscope bench FILE [--runs N]}: loads and analyses a snapshot N times in one JVM after a warm-up run and
+ * reports the median time of every phase, the peak Java heap and the process's peak resident memory. The first
+ * (cold) run is reported too, because a one-off command pays for it.
+ */
+@Command(name = "bench", description = "Time every load and analysis phase over repeated runs.")
+final class BenchCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Mixin
+    SnapshotFile input;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Timed runs after the warm-up (default: "
+            + "${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        long textLength = 0;
+        Map<String, Double> cold = null;
+        Map<String, List<Double>> timed = new LinkedHashMap<>();
+        ConsoleProgress progress = ConsoleProgress.forTerminal();
+        try {
+            for (int run = 0; run <= runs; run++) {
+                progress.beginPhase("Run " + (run + 1) + " of " + (runs + 1), -1);
+                PhaseTimer timer = new PhaseTimer(new CancelOnlyOf(progress));
+                textLength = loadOnce(timer);
+                timer.stop();
+                if (run == 0) {
+                    cold = timer.millis();
+                } else {
+                    timer.millis().forEach((phase, millis) ->
+                            timed.computeIfAbsent(phase, name -> new ArrayList<>()).add(millis));
+                }
+            }
+        } finally {
+            progress.clear();
+        }
+        Map<String, Double> medians = new LinkedHashMap<>();
+        timed.forEach((phase, values) -> medians.put(phase, median(values)));
+        PrintWriter out = spec.commandLine().getOut();
+        Result result = new Result(Files.size(input.path), textLength, runs, cold, medians, peakHeapBytes(),
+                peakResidentBytes());
+        if (format == Format.json) {
+            writeJson(out, result);
+        } else {
+            writeText(out, result);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Everything a user waits for before the Summary shows. Returns the text length read. */
+    private long loadOnce(PhaseTimer timer) throws IOException {
+        HeapSnapshot snapshot = SnapshotReader.read(input.path, timer);
+        HeapAnalysis analysis = HeapAnalysis.analyze(snapshot, timer);
+        ClassNames classes = ClassNames.compute(snapshot, timer);
+        ClassSummary.compute(classes, analysis, timer);
+        HeapStatistics.compute(snapshot, classes, analysis, timer);
+        return snapshot.textLength();
+    }
+
+    private record Result(long fileSize, long textLength, int runs, Map<String, Double> cold,
+                          Map<String, Double> medians, long peakHeap, long peakResident) {
+        double total(Map<String, Double> phases) {
+            return phases.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** The largest heap the JVM's collected pools reached since start (sum of the pools' peaks). */
+    private static long peakHeapBytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+
+    /** The process's peak resident set ({@code VmHWM} on Linux), or -1 where unknown. */
+    static long peakResidentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    String[] parts = line.trim().split("\\s+");
+                    return Long.parseLong(parts[1]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException unavailable) {
+            // Not Linux, or no /proc: the figure is simply left out.
+        }
+        return -1;
+    }
+
+    private static void writeText(PrintWriter out, Result result) {
+        out.printf("%s of text (%s stored), %d timed run%s after a warm-up%n%n", ByteSizes.human(result.textLength()),
+                ByteSizes.human(result.fileSize()), result.runs(), result.runs() == 1 ? "" : "s");
+        out.printf("%-32s %12s %12s%n", "phase", "median ms", "first run ms");
+        for (Map.Entry<String, Double> phase : result.medians().entrySet()) {
+            out.printf(Locale.ROOT, "%-32s %12.0f %12.0f%n", phase.getKey(), phase.getValue(),
+                    result.cold().getOrDefault(phase.getKey(), 0.0));
+        }
+        double total = result.total(result.medians());
+        out.printf(Locale.ROOT, "%-32s %12.0f %12.0f%n", "total", total, result.total(result.cold()));
+        out.printf(Locale.ROOT, "%nread speed (median)  %.0f MB/s%n", result.textLength() / 1e6
+                / (result.medians().getOrDefault("Reading snapshot", total) / 1000));
+        // Peaks span every run of this process, garbage of earlier runs included: an upper bound for one load.
+        out.printf("peak Java heap       %s (all runs)%n", ByteSizes.human(result.peakHeap()));
+        out.printf("peak RSS             %s (all runs)%n", result.peakResident() < 0 ? "unknown"
+                : ByteSizes.human(result.peakResident()));
+    }
+
+    private static void writeJson(PrintWriter out, Result result) throws IOException {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+            json.writeStartObject();
+            json.writeNumberField("file_size", result.fileSize());
+            json.writeNumberField("text_bytes", result.textLength());
+            json.writeNumberField("runs", result.runs());
+            writeMillis(json, "median_ms", result.medians(), result.total(result.medians()));
+            writeMillis(json, "first_run_ms", result.cold(), result.total(result.cold()));
+            json.writeNumberField("peak_heap_bytes", result.peakHeap());
+            json.writeNumberField("peak_rss_bytes", result.peakResident());
+            json.writeEndObject();
+        }
+        out.println();
+    }
+
+    private static void writeMillis(JsonGenerator json, String field, Map<String, Double> phases, double total)
+            throws IOException {
+        json.writeObjectFieldStart(field);
+        for (Map.Entry<String, Double> phase : phases.entrySet()) {
+            json.writeNumberField(phase.getKey(), Math.round(phase.getValue() * 10) / 10.0);
+        }
+        json.writeNumberField("total", Math.round(total * 10) / 10.0);
+        json.writeEndObject();
+    }
+
+    /** Lets Ctrl+C stop a run but keeps the per-phase messages off the progress line (it shows the run number). */
+    private record CancelOnlyOf(ProgressMonitor monitor) implements ProgressMonitor {
+        @Override
+        public void beginPhase(String name, long totalWork) {
+        }
+
+        @Override
+        public void progress(long workDone) {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return monitor.isCancelled();
+        }
+    }
+}

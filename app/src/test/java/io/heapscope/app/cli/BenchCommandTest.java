@@ -1,0 +1,66 @@
+package io.heapscope.app.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchCommandTest {
+    private static final String TINY = Path.of("..", "samples", "snapshots", "tiny.heapsnapshot.gz").toString();
+
+    /** Every numeric field, flattened to "object.field". */
+    private static Map<String, Double> numbers(String json) throws IOException {
+        Map<String, Double> values = new HashMap<>();
+        try (JsonParser parser = new JsonFactory().createParser(json)) {
+            String object = "";
+            String field = null;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.FIELD_NAME) {
+                    field = parser.currentName();
+                } else if (token == JsonToken.START_OBJECT && field != null) {
+                    object = field + ".";
+                } else if (token == JsonToken.END_OBJECT) {
+                    object = "";
+                } else if (token.isNumeric()) {
+                    values.put(object + field, parser.getDoubleValue());
+                }
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void reportsEveryPhaseTheMemoryAndTheFirstRun() throws IOException {
+        CliRun run = CliRun.of("bench", TINY, "--runs", "2", "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, Double> values = numbers(run.out());
+        assertEquals(2.0, values.get("runs"));
+        for (String phase : List.of("Reading snapshot", "Indexing retainers", "Calculating distances",
+                "Building the dominator tree", "Naming classes", "Summarising classes", "total")) {
+            assertTrue(values.containsKey("median_ms." + phase), () -> phase + " in " + run.out());
+            assertTrue(values.containsKey("first_run_ms." + phase), () -> phase + " in " + run.out());
+        }
+        assertTrue(values.get("median_ms.total") > 0);
+        assertTrue(values.get("peak_heap_bytes") > 0);
+        assertTrue(values.get("peak_rss_bytes") > values.get("peak_heap_bytes") / 4, run.out());
+    }
+
+    @Test
+    void textIsATable() {
+        CliRun run = CliRun.of("bench", TINY, "--runs", "1");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("phase                               median ms first run ms"), run.out());
+        assertTrue(run.out().contains("peak RSS"), run.out());
+    }
+}
