@@ -2,15 +2,8 @@ package io.heapscope.app.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.heapscope.model.analysis.HeapAnalysis;
-import io.heapscope.model.analysis.classes.ClassNames;
-import io.heapscope.model.analysis.classes.ClassSummary;
-import io.heapscope.model.analysis.classes.HeapStatistics;
 import io.heapscope.model.format.ByteSizes;
-import io.heapscope.model.progress.PhaseTimer;
 import io.heapscope.model.progress.ProgressMonitor;
-import io.heapscope.model.snapshot.HeapSnapshot;
-import io.heapscope.model.snapshot.SnapshotReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,10 +18,12 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -40,6 +35,9 @@ import java.util.concurrent.Callable;
 final class BenchCommand implements Callable<Integer> {
 
     enum Format { text, json }
+
+    /** Everything a user waits for before the Summary and Statistics show. */
+    private static final Set<LoadedSnapshot.Part> EVERYTHING = EnumSet.allOf(LoadedSnapshot.Part.class);
 
     @Mixin
     SnapshotFile input;
@@ -63,13 +61,12 @@ final class BenchCommand implements Callable<Integer> {
         try {
             for (int run = 0; run <= runs; run++) {
                 progress.beginPhase("Run " + (run + 1) + " of " + (runs + 1), -1);
-                PhaseTimer timer = new PhaseTimer(new CancelOnlyOf(progress));
-                textLength = loadOnce(timer);
-                timer.stop();
+                LoadedSnapshot loaded = LoadedSnapshot.load(input.path, EVERYTHING, new CancelOnlyOf(progress));
+                textLength = loaded.snapshot.textLength();
                 if (run == 0) {
-                    cold = timer.millis();
+                    cold = loaded.phaseMillis;
                 } else {
-                    timer.millis().forEach((phase, millis) ->
+                    loaded.phaseMillis.forEach((phase, millis) ->
                             timed.computeIfAbsent(phase, name -> new ArrayList<>()).add(millis));
                 }
             }
@@ -88,16 +85,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** Everything a user waits for before the Summary shows. Returns the text length read. */
-    private long loadOnce(PhaseTimer timer) throws IOException {
-        HeapSnapshot snapshot = SnapshotReader.read(input.path, timer);
-        HeapAnalysis analysis = HeapAnalysis.analyze(snapshot, timer);
-        ClassNames classes = ClassNames.compute(snapshot, timer);
-        ClassSummary.compute(classes, analysis, timer);
-        HeapStatistics.compute(snapshot, classes, analysis, timer);
-        return snapshot.textLength();
     }
 
     private record Result(long fileSize, long textLength, int runs, Map<String, Double> cold,

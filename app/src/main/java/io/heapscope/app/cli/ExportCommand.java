@@ -16,6 +16,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -45,7 +46,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "say what to export: --nodes OUT.tsv, --classes OUT.tsv");
         }
         LoadedSnapshot loaded = LoadedSnapshot.load(input.path,
-                classes != null ? LoadedSnapshot.Depth.SUMMARY : LoadedSnapshot.Depth.GRAPH);
+                classes != null ? Set.of(LoadedSnapshot.Part.SUMMARY) : Set.of());
         if (nodes != null) {
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(nodes, StandardCharsets.UTF_8), 1 << 16)) {
                 writeNodes(loaded.analysis, out);

@@ -3,6 +3,8 @@ package io.heapscope.app.cli;
 import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.analysis.classes.ClassNames;
 import io.heapscope.model.analysis.classes.ClassSummary;
+import io.heapscope.model.analysis.classes.HeapStatistics;
+import io.heapscope.model.progress.ProgressMonitor;
 import io.heapscope.model.progress.PhaseTimer;
 import io.heapscope.model.snapshot.HeapSnapshot;
 import io.heapscope.model.snapshot.SnapshotReader;
@@ -11,7 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A snapshot read and analysed for a command, with progress on the terminal and the time of each phase. Commands
@@ -20,49 +24,60 @@ import java.util.Map;
 final class LoadedSnapshot {
     final HeapSnapshot snapshot;
     final HeapAnalysis analysis;
-    /** {@code null} unless loaded to {@link Depth#CLASSES} or further. */
+    /** {@code null} unless some {@link Part} was asked for. */
     final ClassNames classes;
-    /** {@code null} unless loaded to {@link Depth#SUMMARY}. */
+    /** {@code null} unless {@link Part#SUMMARY} was asked for. */
     final ClassSummary summary;
+    /** {@code null} unless {@link Part#STATISTICS} was asked for. */
+    final HeapStatistics statistics;
     final Map<String, Double> phaseMillis;
 
     private LoadedSnapshot(HeapSnapshot snapshot, HeapAnalysis analysis, ClassNames classes, ClassSummary summary,
-                           Map<String, Double> phaseMillis) {
+                           HeapStatistics statistics, Map<String, Double> phaseMillis) {
         this.snapshot = snapshot;
         this.analysis = analysis;
         this.classes = classes;
         this.summary = summary;
+        this.statistics = statistics;
         this.phaseMillis = phaseMillis;
     }
 
-    /** How far a command needs the snapshot analysed. */
-    enum Depth {
-        /** Sizes, distances, dominators. */
-        GRAPH,
-        /** Also the class of every object. */
+    /** What a command needs beyond the graph analyses (sizes, distances, dominators). */
+    enum Part {
+        /** The class of every object. */
         CLASSES,
-        /** Also the Summary rows. */
-        SUMMARY
+        /** The Summary rows (needs the classes). */
+        SUMMARY,
+        /** DevTools' Statistics (needs the classes). */
+        STATISTICS
     }
 
-    /** Reads and runs the graph analyses (sizes, distances, dominators). */
+    /** Reads and runs the graph analyses, with progress on the terminal. */
     static LoadedSnapshot analyze(Path file) throws IOException {
-        return load(file, Depth.GRAPH);
+        return load(file, EnumSet.noneOf(Part.class));
     }
 
-    static LoadedSnapshot load(Path file, Depth depth) throws IOException {
+    /** Reads, analyses and computes {@code parts}, with progress on the terminal. */
+    static LoadedSnapshot load(Path file, Set<Part> parts) throws IOException {
         ConsoleProgress progress = ConsoleProgress.forTerminal();
-        PhaseTimer timer = new PhaseTimer(progress);
         try {
-            HeapSnapshot snapshot = SnapshotReader.read(file, timer);
-            HeapAnalysis analysis = HeapAnalysis.analyze(snapshot, timer);
-            ClassNames classes = depth == Depth.GRAPH ? null : ClassNames.compute(snapshot, timer);
-            ClassSummary summary = depth == Depth.SUMMARY ? ClassSummary.compute(classes, analysis, timer) : null;
-            timer.stop();
-            return new LoadedSnapshot(snapshot, analysis, classes, summary, timer.millis());
+            return load(file, parts, progress);
         } finally {
             progress.clear();
         }
+    }
+
+    /** Reads, analyses and computes {@code parts}, reporting to {@code monitor} and timing every phase. */
+    static LoadedSnapshot load(Path file, Set<Part> parts, ProgressMonitor monitor) throws IOException {
+        PhaseTimer timer = new PhaseTimer(monitor);
+        HeapSnapshot snapshot = SnapshotReader.read(file, timer);
+        HeapAnalysis analysis = HeapAnalysis.analyze(snapshot, timer);
+        ClassNames classes = parts.isEmpty() ? null : ClassNames.compute(snapshot, timer);
+        ClassSummary summary = parts.contains(Part.SUMMARY) ? ClassSummary.compute(classes, analysis, timer) : null;
+        HeapStatistics statistics = parts.contains(Part.STATISTICS)
+                ? HeapStatistics.compute(snapshot, classes, analysis, timer) : null;
+        timer.stop();
+        return new LoadedSnapshot(snapshot, analysis, classes, summary, statistics, timer.millis());
     }
 
     /** The ordinal of the object with id {@code id} ({@code 123} or {@code @123}); a usage error if none has it. */

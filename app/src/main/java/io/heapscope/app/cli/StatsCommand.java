@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code heapscope stats FILE}: DevTools' Statistics view. */
@@ -23,9 +24,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoadedSnapshot loaded = LoadedSnapshot.load(input.path, LoadedSnapshot.Depth.CLASSES);
-        HeapStatistics stats = HeapStatistics.compute(loaded.snapshot, loaded.classes, loaded.analysis,
-                io.heapscope.model.progress.ProgressMonitor.none());
+        HeapStatistics stats = LoadedSnapshot.load(input.path, Set.of(LoadedSnapshot.Part.STATISTICS)).statistics;
         PrintWriter out = spec.commandLine().getOut();
         line(out, "Total", stats.total(), stats.total());
         line(out, "  V8 heap", stats.v8Total(), stats.total());

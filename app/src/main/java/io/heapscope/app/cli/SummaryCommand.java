@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -66,7 +67,7 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoadedSnapshot loaded = LoadedSnapshot.load(input.path, LoadedSnapshot.Depth.SUMMARY);
+        LoadedSnapshot loaded = LoadedSnapshot.load(input.path, Set.of(LoadedSnapshot.Part.SUMMARY));
         String needle = filter == null ? null : filter.toLowerCase(Locale.ROOT);
         List<ClassRow> rows = loaded.summary.rows().stream()
                 .filter(row -> needle == null || row.name().toLowerCase(Locale.ROOT).contains(needle))
