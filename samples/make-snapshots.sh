@@ -19,12 +19,14 @@ run() { node --expose-gc "$@" > /dev/null; }
 run "$SCEN/tiny.js" "$TMP/tiny.heapsnapshot"
 run "$SCEN/cjs-hot-reload-leak.js" "$TMP/cjs-hot-reload-leak.heapsnapshot"
 run "$SCEN/cjs-hot-reload-fixed.js" "$TMP/cjs-hot-reload-fixed.heapsnapshot"
+run "$SCEN/cjs-hot-reload-transient.js" "$TMP/cjs-hot-reload-transient.heapsnapshot"
 run --experimental-vm-modules --no-warnings "$SCEN/vm-modules-leak.mjs" "$TMP/vm-modules-leak.heapsnapshot"
 run "$SCEN/trace-alloc.js" "$TMP/trace-alloc.heapsnapshot"
 run "$SCEN/pair-before-after.js" "$TMP/pair-before.heapsnapshot" "$TMP/pair-after.heapsnapshot"
 run "$SCEN/listeners-leak.js" "$TMP/listeners-leak.heapsnapshot"
 run "$SCEN/global-array-leak.js" "$TMP/global-array-leak.heapsnapshot"
 run "$SCEN/inspector-snapshot.js" "$TMP/inspector-snapshot.heapsnapshot"
+run "$SCEN/esm-app/main.mjs" "$TMP/esm-app.heapsnapshot"
 
 for f in "$TMP"/*.heapsnapshot; do
   name="$(basename "$f")"
