@@ -4,6 +4,7 @@ import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.analysis.classes.ClassNames;
 import io.heapscope.model.analysis.classes.ClassSummary;
 import io.heapscope.model.analysis.classes.HeapStatistics;
+import io.heapscope.model.modules.ModuleGraph;
 import io.heapscope.model.progress.ProgressMonitor;
 import io.heapscope.model.progress.PhaseTimer;
 import io.heapscope.model.snapshot.HeapSnapshot;
@@ -30,15 +31,18 @@ final class LoadedSnapshot {
     final ClassSummary summary;
     /** {@code null} unless {@link Part#STATISTICS} was asked for. */
     final HeapStatistics statistics;
+    /** {@code null} unless {@link Part#MODULES} was asked for. */
+    final ModuleGraph modules;
     final Map<String, Double> phaseMillis;
 
     private LoadedSnapshot(HeapSnapshot snapshot, HeapAnalysis analysis, ClassNames classes, ClassSummary summary,
-                           HeapStatistics statistics, Map<String, Double> phaseMillis) {
+                           HeapStatistics statistics, ModuleGraph modules, Map<String, Double> phaseMillis) {
         this.snapshot = snapshot;
         this.analysis = analysis;
         this.classes = classes;
         this.summary = summary;
         this.statistics = statistics;
+        this.modules = modules;
         this.phaseMillis = phaseMillis;
     }
 
@@ -49,8 +53,12 @@ final class LoadedSnapshot {
         /** The Summary rows (needs the classes). */
         SUMMARY,
         /** DevTools' Statistics (needs the classes). */
-        STATISTICS
+        STATISTICS,
+        /** The module graph. */
+        MODULES
     }
+
+    private static final Set<Part> NEEDING_CLASSES = EnumSet.of(Part.CLASSES, Part.SUMMARY, Part.STATISTICS);
 
     /** Reads and runs the graph analyses, with progress on the terminal. */
     static LoadedSnapshot analyze(Path file) throws IOException {
@@ -72,12 +80,14 @@ final class LoadedSnapshot {
         PhaseTimer timer = new PhaseTimer(monitor);
         HeapSnapshot snapshot = SnapshotReader.read(file, timer);
         HeapAnalysis analysis = HeapAnalysis.analyze(snapshot, timer);
-        ClassNames classes = parts.isEmpty() ? null : ClassNames.compute(snapshot, timer);
+        ClassNames classes = parts.stream().anyMatch(NEEDING_CLASSES::contains)
+                ? ClassNames.compute(snapshot, timer) : null;
         ClassSummary summary = parts.contains(Part.SUMMARY) ? ClassSummary.compute(classes, analysis, timer) : null;
         HeapStatistics statistics = parts.contains(Part.STATISTICS)
                 ? HeapStatistics.compute(snapshot, classes, analysis, timer) : null;
+        ModuleGraph modules = parts.contains(Part.MODULES) ? ModuleGraph.compute(analysis, timer) : null;
         timer.stop();
-        return new LoadedSnapshot(snapshot, analysis, classes, summary, statistics, timer.millis());
+        return new LoadedSnapshot(snapshot, analysis, classes, summary, statistics, modules, timer.millis());
     }
 
     /** The ordinal of the object with id {@code id} ({@code 123} or {@code @123}); a usage error if none has it. */
