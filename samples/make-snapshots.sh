@@ -23,6 +23,7 @@ run "$SCEN/cjs-hot-reload-transient.js" "$TMP/cjs-hot-reload-transient.heapsnaps
 run --experimental-vm-modules --no-warnings "$SCEN/vm-modules-leak.mjs" "$TMP/vm-modules-leak.heapsnapshot"
 run "$SCEN/trace-alloc.js" "$TMP/trace-alloc.heapsnapshot"
 run "$SCEN/pair-before-after.js" "$TMP/pair-before.heapsnapshot" "$TMP/pair-after.heapsnapshot"
+run "$SCEN/cjs-reload-pair.js" "$TMP/reload-before.heapsnapshot" "$TMP/reload-after.heapsnapshot"
 run "$SCEN/listeners-leak.js" "$TMP/listeners-leak.heapsnapshot"
 run "$SCEN/global-array-leak.js" "$TMP/global-array-leak.heapsnapshot"
 run "$SCEN/inspector-snapshot.js" "$TMP/inspector-snapshot.heapsnapshot"

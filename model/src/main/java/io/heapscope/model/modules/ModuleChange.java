@@ -1,0 +1,29 @@
+package io.heapscope.model.modules;
+
+/**
+ * One module across two snapshots. A side the module is missing from has index {@code -1}, state {@code null} and
+ * size 0.
+ *
+ * @param baseModule    index in the base snapshot's {@link ModuleGraph#modules()}, or {@code -1} (added)
+ * @param targetModule  index in the target snapshot's, or {@code -1} (removed)
+ */
+public record ModuleChange(ModuleKind kind, String name, int baseModule, int targetModule, ModuleState baseState,
+                           ModuleState targetState, long baseRetainedSize, long targetRetainedSize) {
+
+    public boolean isAdded() {
+        return baseModule < 0;
+    }
+
+    public boolean isRemoved() {
+        return targetModule < 0;
+    }
+
+    /** A zombie in the target that was not one in the base: added as a zombie, or dropped from its cache since. */
+    public boolean isNewZombie() {
+        return targetState == ModuleState.ZOMBIE && baseState != ModuleState.ZOMBIE;
+    }
+
+    public long retainedSizeDelta() {
+        return targetRetainedSize - baseRetainedSize;
+    }
+}
