@@ -36,7 +36,7 @@ public final class OracleReference {
     /** Every committed sample that has references. */
     public static final List<String> SAMPLES = List.of("tiny", "cjs-hot-reload-leak", "cjs-hot-reload-fixed",
             "vm-modules-leak", "trace-alloc", "pair-before", "pair-after", "listeners-leak", "global-array-leak",
-            "inspector-snapshot",
+            "inspector-snapshot", "cjs-hot-reload-transient", "esm-app", "reload-before", "reload-after",
             "browser-page");
     static final int NODE_TEXT_LIMIT = 200;
     static final int CLASS_TEXT_LIMIT = 300;
