@@ -5,6 +5,10 @@
 #   NAME.summary.json    totals, statistics, problem reports (as is)
 #   NAME.paths.json.gz   retainer paths of the 20 nodes with the largest retained size
 #   pair.diff.tsv.gz     the Comparison view of pair-after compared with pair-before
+#   pair-reversed.diff.tsv.gz        ... of pair-before compared with pair-after (keys only the base has)
+#   cjs-fixed-to-leak.diff.tsv.gz    ... of cjs-hot-reload-leak compared with cjs-hot-reload-fixed, and
+#   cjs-leak-to-fixed.diff.tsv.gz    the other way round: two processes, so ids match unrelated objects, but DevTools'
+#                                    rules still give one answer (many keys of one name, ties in the sort)
 # Usage: samples/oracle-references.sh     (from any directory; needs node >= 20, gzip and the oracle set up:
 #        ../shared/oracle/setup.sh). HEAP_ORACLE overrides the path of oracle.mjs.
 #
@@ -52,6 +56,14 @@ done
 # "pair-after compared with pair-before", as DevTools' Comparison view shows it.
 oracle "$TMP/pair-after.heapsnapshot" --diff "$TMP/pair-before.heapsnapshot" --out "$TMP/diff"
 gzip -9 -n -c "$TMP/diff/diff.tsv" > "$TMP/pair.diff.tsv.gz"
+# comparison TARGET BASE NAME: the Comparison view of TARGET compared with BASE, as NAME.diff.tsv.gz.
+comparison() {
+  oracle "$TMP/$1.heapsnapshot" --diff "$TMP/$2.heapsnapshot" --out "$TMP/diff-$3"
+  gzip -9 -n -c "$TMP/diff-$3/diff.tsv" > "$TMP/$3.diff.tsv.gz"
+}
+comparison pair-before pair-after pair-reversed
+comparison cjs-hot-reload-leak cjs-hot-reload-fixed cjs-fixed-to-leak
+comparison cjs-hot-reload-fixed cjs-hot-reload-leak cjs-leak-to-fixed
 
 mv "$TMP"/*.gz "$TMP"/*.summary.json "$OUT"/
 du -cb "$OUT"/* | tail -n 1 | awk '{ printf "samples/snapshots/oracle: %d bytes\n", $1 }'
