@@ -9,6 +9,7 @@
 #   cjs-fixed-to-leak.diff.tsv.gz    ... of cjs-hot-reload-leak compared with cjs-hot-reload-fixed, and
 #   cjs-leak-to-fixed.diff.tsv.gz    the other way round: two processes, so ids match unrelated objects, but DevTools'
 #                                    rules still give one answer (many keys of one name, ties in the sort)
+#   reload.diff.tsv.gz               ... of reload-after compared with reload-before (one process, hot reloads)
 # Usage: samples/oracle-references.sh     (from any directory; needs node >= 20, gzip and the oracle set up:
 #        ../shared/oracle/setup.sh). HEAP_ORACLE overrides the path of oracle.mjs.
 #
@@ -64,6 +65,7 @@ comparison() {
 comparison pair-before pair-after pair-reversed
 comparison cjs-hot-reload-leak cjs-hot-reload-fixed cjs-fixed-to-leak
 comparison cjs-hot-reload-fixed cjs-hot-reload-leak cjs-leak-to-fixed
+comparison reload-after reload-before reload
 
 mv "$TMP"/*.gz "$TMP"/*.summary.json "$OUT"/
 du -cb "$OUT"/* | tail -n 1 | awk '{ printf "samples/snapshots/oracle: %d bytes\n", $1 }'

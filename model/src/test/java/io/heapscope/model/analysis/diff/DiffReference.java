@@ -31,7 +31,8 @@ record DiffReference(String name, String base, String target) {
             new DiffReference("pair", "pair-before", "pair-after"),
             new DiffReference("pair-reversed", "pair-after", "pair-before"),
             new DiffReference("cjs-fixed-to-leak", "cjs-hot-reload-fixed", "cjs-hot-reload-leak"),
-            new DiffReference("cjs-leak-to-fixed", "cjs-hot-reload-leak", "cjs-hot-reload-fixed"));
+            new DiffReference("cjs-leak-to-fixed", "cjs-hot-reload-leak", "cjs-hot-reload-fixed"),
+            new DiffReference("reload", "reload-before", "reload-after"));
 
     Path file() {
         return ORACLE_DIR.resolve(name + ".diff.tsv.gz");
