@@ -47,10 +47,15 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, tsv or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    // The module diff (--modules: modules added and removed, new zombies) is to be added here, after the classes.
+    @Option(names = "--modules", description = "Also the module diff: modules added and removed, new zombies, "
+            + "retained size per module (tsv: the module rows instead of the classes).")
+    boolean modules;
 
     @Spec
     CommandSpec spec;
+
+    /** Set by {@link #compare()} when {@code --modules} is given. */
+    private ModuleDiffOutput moduleDiff;
 
     @Override
     public Integer call() throws IOException {
@@ -65,9 +70,20 @@ final class DiffCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case tsv -> writeTsv(out, rows);
-            case json -> writeJson(out, rows, comparison.rowCount());
-            default -> writeText(out, rows, comparison.rowCount());
+            case tsv -> {
+                if (moduleDiff != null) {
+                    moduleDiff.writeTsv(out);
+                } else {
+                    writeTsv(out, rows);
+                }
+            }
+            case json -> writeJson(out, rows, comparison.rowCount(), moduleDiff);
+            default -> {
+                writeText(out, rows, comparison.rowCount());
+                if (moduleDiff != null) {
+                    moduleDiff.writeText(out, top != null ? top : 25);
+                }
+            }
         }
         out.flush();
         return ExitCodes.OK;
@@ -77,8 +93,18 @@ final class DiffCommand implements Callable<Integer> {
     private SnapshotComparison compare() throws IOException {
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         try {
-            LoadedSnapshot before = LoadedSnapshot.load(base, EnumSet.noneOf(LoadedSnapshot.Part.class), progress);
-            LoadedSnapshot after = LoadedSnapshot.load(target, EnumSet.of(LoadedSnapshot.Part.CLASSES), progress);
+            EnumSet<LoadedSnapshot.Part> baseParts = EnumSet.noneOf(LoadedSnapshot.Part.class);
+            EnumSet<LoadedSnapshot.Part> targetParts = EnumSet.of(LoadedSnapshot.Part.CLASSES);
+            if (modules) {
+                baseParts.add(LoadedSnapshot.Part.MODULES);
+                targetParts.add(LoadedSnapshot.Part.MODULES);
+            }
+            LoadedSnapshot before = LoadedSnapshot.load(base, baseParts, progress);
+            LoadedSnapshot after = LoadedSnapshot.load(target, targetParts, progress);
+            if (modules) {
+                moduleDiff = new ModuleDiffOutput(before.snapshot.graph(), before.modules, after.snapshot.graph(),
+                        after.modules);
+            }
             return SnapshotComparison.compute(before.snapshot, before.analysis, after.snapshot, after.analysis,
                     after.classes, progress);
         } finally {
@@ -107,7 +133,8 @@ final class DiffCommand implements Callable<Integer> {
         out.printf("%n%d of %d changed classes%n", rows.size(), rowCount);
     }
 
-    private static void writeJson(PrintWriter out, List<DiffRow> rows, int rowCount) throws IOException {
+    private static void writeJson(PrintWriter out, List<DiffRow> rows, int rowCount, ModuleDiffOutput moduleDiff)
+            throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
             json.writeStartObject();
             json.writeNumberField("class_count", rowCount);
@@ -125,6 +152,9 @@ final class DiffCommand implements Callable<Integer> {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            if (moduleDiff != null) {
+                moduleDiff.writeJson(json);
+            }
             json.writeEndObject();
         }
         out.println();
