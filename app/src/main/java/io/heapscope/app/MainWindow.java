@@ -2,7 +2,6 @@ package io.heapscope.app;
 
 import atlantafx.base.theme.Styles;
 import io.heapscope.app.OpenSnapshot.State;
-import io.heapscope.views.snapshot.SnapshotSummaryPane;
 import io.heapscope.views.task.ModelTask;
 import java.io.File;
 import java.nio.file.Path;
@@ -61,8 +60,8 @@ final class MainWindow {
     private final ListView<OpenSnapshot> list = new ListView<>(snapshots);
     private final BorderPane root = new BorderPane();
     private final Label placeholder = new Label("Open a heap snapshot (" + OPEN_SHORTCUT.getDisplayText() + ")");
-    /** Made on first show and kept: a summary is cheap to keep and the table state (sort) should survive. */
-    private final Map<OpenSnapshot, Node> summaries = new HashMap<>();
+    /** Made on first show and kept: the views are cheap to keep and their state (sort, expansion) should survive. */
+    private final Map<OpenSnapshot, SnapshotTabs> views = new HashMap<>();
     private final ChangeListener<State> selectedStateListener = (observable, old, now) -> showSelected();
     private final ExecutorService loads = ModelTask.daemonExecutor("heapscope-load", LOAD_THREADS);
 
@@ -118,6 +117,11 @@ final class MainWindow {
             snapshots.forEach(OpenSnapshot::cancel);
             loads.shutdownNow();
         });
+    }
+
+    /** The views of {@code entry}, or {@code null} if it was never shown loaded. */
+    SnapshotTabs views(OpenSnapshot entry) {
+        return views.get(entry);
     }
 
     /** The snapshots in the list, in the order they were opened; a file appears once. */
@@ -187,7 +191,7 @@ final class MainWindow {
     /** Removes {@code entry}, cancelling its load if it is still running. */
     private void close(OpenSnapshot entry) {
         entry.cancel();
-        summaries.remove(entry);
+        views.remove(entry);
         snapshots.remove(entry);
     }
 
@@ -200,8 +204,7 @@ final class MainWindow {
             centre = placeholder;
         } else {
             centre = switch (selected.state()) {
-                case LOADED -> summaries.computeIfAbsent(selected,
-                        entry -> new SnapshotSummaryPane(entry.file(), entry.loaded().info()));
+                case LOADED -> views.computeIfAbsent(selected, entry -> new SnapshotTabs(entry.file(), entry.loaded()));
                 case LOADING -> loadingView(selected);
                 case FAILED -> failedView(selected);
                 // A cancelled load is leaving the list; this is only seen for that moment.

@@ -1,6 +1,8 @@
 package io.heapscope.app;
 
+import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.info.SnapshotInfo;
+import io.heapscope.model.modules.ModuleGraph;
 import io.heapscope.model.progress.ProgressMonitor;
 import io.heapscope.model.snapshot.HeapSnapshot;
 import io.heapscope.model.snapshot.SnapshotReader;
@@ -21,8 +23,11 @@ import javafx.concurrent.Worker;
 final class OpenSnapshot {
     enum State { LOADING, LOADED, FAILED, CANCELLED }
 
-    /** The snapshot and its summary, made together off the FX thread so the window never walks the graph. */
-    record Loaded(HeapSnapshot snapshot, SnapshotInfo info) {
+    /**
+     * The snapshot, its summary, DevTools' analysis and the module graph, all made off the FX thread so the window
+     * never walks the heap graph.
+     */
+    record Loaded(HeapSnapshot snapshot, SnapshotInfo info, HeapAnalysis analysis, ModuleGraph modules) {
     }
 
     /** How a file becomes a {@link Loaded}; {@link #read} in the app, something slower or failing in tests. */
@@ -43,11 +48,15 @@ final class OpenSnapshot {
         task.stateProperty().addListener((observable, old, now) -> state.set(stateOf(now)));
     }
 
-    /** Reads the file and summarises it. */
+    /** Reads the file, summarises it, analyses it as DevTools does and finds its modules; each step a phase. */
     static Loaded read(Path file, ProgressMonitor monitor) throws IOException {
         HeapSnapshot snapshot = SnapshotReader.read(file, monitor);
         monitor.beginPhase(SUMMARY_PHASE, -1);
-        return new Loaded(snapshot, SnapshotInfo.of(snapshot));
+        SnapshotInfo info = SnapshotInfo.of(snapshot);
+        monitor.checkCancelled();
+        HeapAnalysis analysis = HeapAnalysis.analyze(snapshot, monitor);
+        ModuleGraph modules = ModuleGraph.compute(analysis, monitor);
+        return new Loaded(snapshot, info, analysis, modules);
     }
 
     private static State stateOf(Worker.State taskState) {

@@ -25,6 +25,8 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -88,6 +91,35 @@ class MainWindowTest {
                 .map(OpenSnapshot::file).toList()));
         // The list says how big it is without selecting it.
         waitFor(() -> cellTexts().stream().anyMatch(text -> text.startsWith(TINY_NODES + " nodes")));
+    }
+
+    @Test
+    void aLoadedSnapshotOpensOnItsOverviewWithAModulesTabBeside() throws Exception {
+        MainWindow window = startWindow(OpenSnapshot::read);
+
+        onFx(() -> window.open(List.of(SAMPLES.resolve("cjs-hot-reload-leak.heapsnapshot.gz"))));
+        waitFor(() -> robot.lookup("#snapshot-tabs").tryQuery().isPresent());
+        TabPane tabs = robot.lookup("#snapshot-tabs").queryAs(TabPane.class);
+        assertEquals(List.of("Overview", "Modules"), onFx(() -> tabs.getTabs().stream().map(Tab::getText).toList()));
+        assertEquals(SnapshotTabs.OVERVIEW, onFx(() -> tabs.getSelectionModel().getSelectedItem().getId()));
+        waitFor(() -> robot.lookup("#summary-nodes").tryQuery().isPresent());
+        // The Modules view is built when first shown.
+        OpenSnapshot entry = onFx(() -> window.snapshots().get(0));
+        assertEquals(null, onFx(() -> window.views(entry).modulesPane()));
+
+        robot.clickOn(robot.lookup(".tab-header-area .tab-label").match(LabeledMatchers.hasText("Modules"))
+                .queryLabeled());
+
+        waitFor(() -> robot.lookup("#modules-tree").tryQuery().map(Node::isVisible).orElse(false));
+        assertEquals(SnapshotTabs.MODULES, onFx(() -> tabs.getSelectionModel().getSelectedItem().getId()));
+        assertTrue(robot.lookup("#modules-zombie-summary").queryLabeled().getText().startsWith("20 zombies, 20 leaked"));
+        waitFor(() -> robot.lookup(".tree-cell .label").queryAllAs(Label.class).stream()
+                .anyMatch(label -> "hot.js × 20".equals(label.getText())));
+        // The view keeps its place: back to the overview and again to the same Modules view.
+        var modules = onFx(() -> window.views(entry).modulesPane());
+        onFx(() -> window.views(entry).show(SnapshotTabs.OVERVIEW));
+        onFx(() -> window.views(entry).show(SnapshotTabs.MODULES));
+        assertTrue(modules == onFx(() -> window.views(entry).modulesPane()));
     }
 
     @Test
