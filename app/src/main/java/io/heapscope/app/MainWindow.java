@@ -2,6 +2,7 @@ package io.heapscope.app;
 
 import atlantafx.base.theme.Styles;
 import io.heapscope.app.OpenSnapshot.State;
+import io.heapscope.views.comparison.ComparedSnapshot;
 import io.heapscope.views.task.ModelTask;
 import java.io.File;
 import java.nio.file.Path;
@@ -62,6 +63,9 @@ final class MainWindow {
     private final Label placeholder = new Label("Open a heap snapshot (" + OPEN_SHORTCUT.getDisplayText() + ")");
     /** Made on first show and kept: the views are cheap to keep and their state (sort, expansion) should survive. */
     private final Map<OpenSnapshot, SnapshotTabs> views = new HashMap<>();
+    /** The loaded snapshots as the Comparison views see them, in the order they finished loading. */
+    private final ObservableList<ComparedSnapshot> loadedSnapshots = FXCollections.observableArrayList();
+    private final Map<OpenSnapshot, ComparedSnapshot> compared = new HashMap<>();
     private final ChangeListener<State> selectedStateListener = (observable, old, now) -> showSelected();
     private final ExecutorService loads = ModelTask.daemonExecutor("heapscope-load", LOAD_THREADS);
 
@@ -124,6 +128,11 @@ final class MainWindow {
         return views.get(entry);
     }
 
+    /** Shows {@code entry}, as clicking it in the list does. */
+    void select(OpenSnapshot entry) {
+        list.getSelectionModel().select(entry);
+    }
+
     /** The snapshots in the list, in the order they were opened; a file appears once. */
     ObservableList<OpenSnapshot> snapshots() {
         return snapshots;
@@ -165,6 +174,12 @@ final class MainWindow {
         entry.stateProperty().addListener((observable, old, now) -> {
             if (now == State.CANCELLED) {
                 close(entry);
+            } else if (now == State.LOADED) {
+                OpenSnapshot.Loaded loaded = entry.loaded();
+                ComparedSnapshot snapshot = new ComparedSnapshot(entry.file().getFileName().toString(),
+                        loaded.snapshot(), loaded.analysis(), loaded.modules());
+                compared.put(entry, snapshot);
+                loadedSnapshots.add(snapshot);
             } else if (now == State.FAILED) {
                 showFailure(entry);
             }
@@ -192,6 +207,10 @@ final class MainWindow {
     private void close(OpenSnapshot entry) {
         entry.cancel();
         views.remove(entry);
+        ComparedSnapshot snapshot = compared.remove(entry);
+        if (snapshot != null) {
+            loadedSnapshots.remove(snapshot);
+        }
         snapshots.remove(entry);
     }
 
@@ -204,7 +223,8 @@ final class MainWindow {
             centre = placeholder;
         } else {
             centre = switch (selected.state()) {
-                case LOADED -> views.computeIfAbsent(selected, entry -> new SnapshotTabs(entry.file(), entry.loaded()));
+                case LOADED -> views.computeIfAbsent(selected, entry -> new SnapshotTabs(entry.file(), entry.loaded(),
+                        compared.get(entry), loadedSnapshots, loads));
                 case LOADING -> loadingView(selected);
                 case FAILED -> failedView(selected);
                 // A cancelled load is leaving the list; this is only seen for that moment.

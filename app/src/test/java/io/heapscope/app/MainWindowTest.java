@@ -21,8 +21,10 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
@@ -100,7 +102,7 @@ class MainWindowTest {
         onFx(() -> window.open(List.of(SAMPLES.resolve("cjs-hot-reload-leak.heapsnapshot.gz"))));
         waitFor(() -> robot.lookup("#snapshot-tabs").tryQuery().isPresent());
         TabPane tabs = robot.lookup("#snapshot-tabs").queryAs(TabPane.class);
-        assertEquals(List.of("Overview", "Modules"), onFx(() -> tabs.getTabs().stream().map(Tab::getText).toList()));
+        assertEquals(List.of("Overview", "Modules", "Comparison"), onFx(() -> tabs.getTabs().stream().map(Tab::getText).toList()));
         assertEquals(SnapshotTabs.OVERVIEW, onFx(() -> tabs.getSelectionModel().getSelectedItem().getId()));
         waitFor(() -> robot.lookup("#summary-nodes").tryQuery().isPresent());
         // The Modules view is built when first shown.
@@ -120,6 +122,32 @@ class MainWindowTest {
         onFx(() -> window.views(entry).show(SnapshotTabs.OVERVIEW));
         onFx(() -> window.views(entry).show(SnapshotTabs.MODULES));
         assertTrue(modules == onFx(() -> window.views(entry).modulesPane()));
+    }
+
+    @Test
+    void theComparisonTabComparesWithAnotherOpenSnapshot() throws Exception {
+        MainWindow window = startWindow(OpenSnapshot::read);
+
+        onFx(() -> window.open(List.of(SAMPLES.resolve("pair-before.heapsnapshot.gz"),
+                SAMPLES.resolve("pair-after.heapsnapshot.gz"))));
+        waitFor(() -> onFx(() -> window.snapshots().stream().allMatch(e -> e.state() == OpenSnapshot.State.LOADED)));
+        OpenSnapshot after = onFx(() -> window.snapshots().get(1));
+        onFx(() -> window.select(after));
+        waitFor(() -> onFx(() -> window.views(after) != null));
+        onFx(() -> window.views(after).show(SnapshotTabs.COMPARISON));
+        ComboBox<?> base = robot.lookup("#comparison-base").queryAs(ComboBox.class);
+        // Only the other snapshot can be the base.
+        assertEquals(List.of("pair-before.heapsnapshot.gz"), onFx(() -> base.getItems().stream()
+                .map(Object::toString).toList()));
+
+        robot.clickOn(base);
+        robot.clickOn("pair-before.heapsnapshot.gz");
+
+        waitFor(() -> onFx(() -> window.views(after).comparisonPane().comparisonProperty().get() != null));
+        waitFor(() -> robot.lookup(".tree-table-row-cell").queryAll().stream()
+                .anyMatch(row -> row.lookupAll(".tree-table-cell").stream()
+                        .anyMatch(cell -> cell instanceof Labeled l && "Invoice".equals(l.getText()))));
+        assertTrue(robot.lookup("#comparison-status").queryLabeled().getText().endsWith("changed classes"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.heapscope.app.cli;
 
+import io.heapscope.model.format.HeapText;
 import io.heapscope.model.analysis.DominatedNodes;
 import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.format.ByteSizes;
@@ -45,13 +46,13 @@ final class DominatedCommand implements Callable<Integer> {
                 .limit(top).mapToInt(Integer::intValue).toArray();
 
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s retains %s (%s bytes); it alone holds %d object%s%n", NodeText.node(graph, node),
+        out.printf("%s retains %s (%s bytes); it alone holds %d object%s%n", HeapText.node(graph, node),
                 ByteSizes.human(analysis.retainedSize(node)), ByteSizes.grouped(analysis.retainedSize(node)),
                 tree.end(node) - tree.start(node), tree.end(node) - tree.start(node) == 1 ? "" : "s");
         out.printf("%n  %12s %10s  %s%n", "retained", "shallow", "object");
         for (int child : children) {
             out.printf("  %12s %10s  %s (%s)%n", ByteSizes.human(analysis.retainedSize(child)),
-                    ByteSizes.human(analysis.shallowSize(child)), NodeText.node(graph, child),
+                    ByteSizes.human(analysis.shallowSize(child)), HeapText.node(graph, child),
                     graph.nodeTypeName(child));
         }
         out.flush();

@@ -1,5 +1,6 @@
 package io.heapscope.app.cli;
 
+import io.heapscope.model.format.HeapText;
 import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.analysis.Retainers.Hop;
 import io.heapscope.model.format.ByteSizes;
@@ -73,7 +74,7 @@ final class ModulesText {
         }
         out.printf("%nvm modules by context%n");
         for (VmContext context : modules.vmContexts()) {
-            String where = context.contextNode() < 0 ? "(no context)" : "context " + NodeText.node(graph,
+            String where = context.contextNode() < 0 ? "(no context)" : "context " + HeapText.node(graph,
                     context.contextNode());
             out.printf("  %-32s %10s  %s%n", where, ByteSizes.human(context.retainedSize()),
                     context.modules().stream().map(i -> modules.module(i).name()).collect(Collectors.joining(", ")));
@@ -113,9 +114,9 @@ final class ModulesText {
         StringBuilder text = new StringBuilder();
         for (Hop hop : modules.retainerPath(module)) {
             if (hop.edge() >= 0) {
-                text.append(" --").append(NodeText.edge(graph, hop.edge())).append("--> ");
+                text.append(" --").append(HeapText.edge(graph, hop.edge())).append("--> ");
             }
-            text.append(NodeText.node(graph, hop.node()));
+            text.append(HeapText.node(graph, hop.node()));
         }
         return text.length() == 0 ? "(not reachable from the root)" : text.toString();
     }

@@ -2,6 +2,7 @@ package io.heapscope.app.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.heapscope.model.format.HeapText;
 import io.heapscope.model.analysis.Retainers;
 import io.heapscope.model.graph.HeapGraph;
 import picocli.CommandLine.Command;
@@ -61,12 +62,12 @@ final class PathCommand implements Callable<Integer> {
             }
             out.println();
         } else if (path.isEmpty()) {
-            out.println(NodeText.node(graph, node) + " is not reachable from the root (DevTools gives it no distance)");
+            out.println(HeapText.node(graph, node) + " is not reachable from the root (DevTools gives it no distance)");
         } else {
             for (Retainers.Hop hop : path) {
                 String via = hop.edge() < 0 ? "" : "--" + graph.edgeTypeName(hop.edge()) + " "
-                        + NodeText.edge(graph, hop.edge()) + "--> ";
-                out.printf("%s%s (%s)  distance %s%n", via, NodeText.node(graph, hop.node()),
+                        + HeapText.edge(graph, hop.edge()) + "--> ";
+                out.printf("%s%s (%s)  distance %s%n", via, HeapText.node(graph, hop.node()),
                         graph.nodeTypeName(hop.node()), NodeText.distance(loaded.analysis, hop.node()));
             }
         }

@@ -1,5 +1,6 @@
 package io.heapscope.app.cli;
 
+import io.heapscope.model.format.HeapText;
 import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.analysis.Retainers;
 import io.heapscope.model.format.ByteSizes;
@@ -74,7 +75,7 @@ final class RetainersCommand implements Callable<Integer> {
             Pending line = stack.pop();
             int owner = line.retainer().owner();
             boolean cycle = line.chain().contains(owner);
-            out.printf("%s%s in %s%s%n", "  ".repeat(line.level()), NodeText.edge(graph, line.retainer().edge()),
+            out.printf("%s%s in %s%s%n", "  ".repeat(line.level()), HeapText.edge(graph, line.retainer().edge()),
                     describe(analysis, owner), cycle ? "  (cycle)" : "");
             if (!cycle && line.level() < depth) {
                 push(stack, retainers.of(owner), line.level() + 1, new Chain(owner, line.chain()), out,
@@ -100,7 +101,7 @@ final class RetainersCommand implements Callable<Integer> {
 
     private static String describe(HeapAnalysis analysis, int node) {
         HeapGraph graph = analysis.graph();
-        return String.format("%s (%s)  distance %s, shallow %s, retained %s", NodeText.node(graph, node),
+        return String.format("%s (%s)  distance %s, shallow %s, retained %s", HeapText.node(graph, node),
                 graph.nodeTypeName(node), NodeText.distance(analysis, node),
                 ByteSizes.human(analysis.shallowSize(node)), ByteSizes.human(analysis.retainedSize(node)));
     }

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Tweaks;
 import io.heapscope.model.analysis.classes.ClassNames;
 import io.heapscope.model.analysis.diff.DiffRow;
 import io.heapscope.model.format.ByteSizes;
+import io.heapscope.model.format.HeapText;
 import io.heapscope.model.modules.ModuleChange;
 import io.heapscope.views.comparison.DiffItem.ClassItem;
 import io.heapscope.views.comparison.DiffItem.GroupItem;
@@ -50,6 +51,8 @@ import javafx.scene.layout.VBox;
  * with the first comparison and kept for the next.
  */
 public final class ComparisonPane extends BorderPane {
+    private static final double NUMBER_WIDTH = 100;
+
     private final ComparedSnapshot target;
     private final Executor executor;
     private final ComboBox<ComparedSnapshot> baseChoice = new ComboBox<>();
@@ -95,7 +98,11 @@ public final class ComparisonPane extends BorderPane {
         status.getStyleClass().add(Styles.TEXT_MUTED);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox top = new HBox(8, new Label("Compared with"), baseChoice, filter, spring, status, progress, cancel);
+        Label compared = new Label("Compared with");
+        compared.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        baseChoice.setPrefWidth(240);
+        HBox top = new HBox(8, compared, baseChoice, filter, spring, status, progress, cancel);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(8));
         setTop(top);
@@ -110,7 +117,7 @@ public final class ComparisonPane extends BorderPane {
         VBox.setVgrow(modules, Priority.ALWAYS);
         SplitPane split = new SplitPane(classes, moduleBox);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.6);
         setCenter(split);
     }
 
@@ -148,13 +155,13 @@ public final class ComparisonPane extends BorderPane {
             return;
         }
         running.set(null);
-        showIdle();
         if (result != null) {
-            comparison.set(result);
             items = new DiffTreeItems(result);
+            comparison.set(result);
             showRows();
             showModules(result);
         }
+        showIdle();
     }
 
     private void showIdle() {
@@ -216,13 +223,12 @@ public final class ComparisonPane extends BorderPane {
     private void buildClassTable() {
         classes.setId("comparison-classes");
         classes.setShowRoot(false);
-        classes.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        classes.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         classes.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         classes.setPlaceholder(new Label("Choose a snapshot of the same process to compare with"));
 
         TreeTableColumn<DiffItem, String> name = new TreeTableColumn<>("Constructor");
         name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(label(cell.getValue().getValue())));
-        name.setPrefWidth(360);
         name.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
         classes.getColumns().add(name);
         classes.getColumns().add(countColumn("# New", DiffRow::newCount, false));
@@ -234,6 +240,9 @@ public final class ComparisonPane extends BorderPane {
                 : item instanceof ObjectItem o && !o.added() ? o.shallowSize() : null, false));
         classes.getColumns().add(sizeColumn("Size Delta",
                 item -> item instanceof ClassItem c ? c.diff().sizeDelta() : null, true));
+        // The numbers keep their width; the names take what is left (less room for the scroll bar).
+        name.prefWidthProperty().bind(classes.widthProperty().subtract(6 * NUMBER_WIDTH + 24));
+        name.setMinWidth(200);
 
         classes.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> {
             if (now != null && now.getValue() instanceof MoreItem && items != null) {
@@ -280,7 +289,8 @@ public final class ComparisonPane extends BorderPane {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
                 cell.getValue().getValue() == null ? null : value.apply(cell.getValue().getValue())));
         column.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
-        column.setPrefWidth(104);
+        column.setPrefWidth(NUMBER_WIDTH);
+        column.setMinWidth(NUMBER_WIDTH);
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
         return column;
     }
@@ -325,13 +335,24 @@ public final class ComparisonPane extends BorderPane {
             }
         });
         state.setPrefWidth(150);
-        TableColumn<ModuleChange, Long> before = moduleSize("Retained then", ModuleChange::baseRetainedSize, false);
-        TableColumn<ModuleChange, Long> after = moduleSize("Retained now", ModuleChange::targetRetainedSize, false);
-        TableColumn<ModuleChange, Long> change = moduleSize("Change", ModuleChange::retainedSizeDelta, true);
+        state.setMinWidth(130);
+        TableColumn<ModuleChange, Long> before = moduleSize("before", ModuleChange::baseRetainedSize, false);
+        TableColumn<ModuleChange, Long> after = moduleSize("after", ModuleChange::targetRetainedSize, false);
+        TableColumn<ModuleChange, Long> change = moduleSize("change", ModuleChange::retainedSizeDelta, true);
+        TableColumn<ModuleChange, Long> retained = new TableColumn<>("Retained size");
+        retained.getColumns().setAll(java.util.List.of(before, after, change));
         TableColumn<ModuleChange, String> module = new TableColumn<>("Module");
         module.setCellValueFactory(cell -> new ReadOnlyStringWrapper(String.valueOf(cell.getValue().name())));
-        module.setPrefWidth(420);
-        modules.getColumns().setAll(java.util.List.of(state, before, after, change, module));
+        module.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                setText(empty ? null : HeapText.shortModuleName(name));
+                setTooltip(empty ? null : new Tooltip(name));
+            }
+        });
+        module.setPrefWidth(260);
+        modules.getColumns().setAll(java.util.List.of(module, state, retained));
     }
 
     static String stateText(ModuleChange change) {
@@ -358,7 +379,8 @@ public final class ComparisonPane extends BorderPane {
             }
         });
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
-        column.setPrefWidth(110);
+        column.setPrefWidth(NUMBER_WIDTH);
+        column.setMinWidth(NUMBER_WIDTH);
         return column;
     }
 }

@@ -1,5 +1,6 @@
 package io.heapscope.views.modules;
 
+import io.heapscope.model.format.HeapText;
 import atlantafx.base.theme.Styles;
 import io.heapscope.model.analysis.Retainers.Hop;
 import io.heapscope.model.graph.HeapGraph;

@@ -1,5 +1,6 @@
 package io.heapscope.views.modules;
 
+import io.heapscope.model.format.HeapText;
 import io.heapscope.model.format.ByteSizes;
 import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.model.modules.JsModule;

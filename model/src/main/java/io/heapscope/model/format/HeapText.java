@@ -1,9 +1,9 @@
-package io.heapscope.views.modules;
+package io.heapscope.model.format;
 
 import io.heapscope.model.graph.HeapGraph;
 
 /** Objects, edges and module names as DevTools writes them: {@code Module @6181}, {@code [5]}, {@code hot.js}. */
-final class HeapText {
+public final class HeapText {
     /** Names of strings can be megabytes; a label shows the start. */
     private static final int MAX_NAME = 80;
 
@@ -11,11 +11,11 @@ final class HeapText {
     }
 
     /** {@code Name @id}: {@code (root)} for the root, {@code (type)} for a nameless node. */
-    static String node(HeapGraph graph, int node) {
+    public static String node(HeapGraph graph, int node) {
         return nodeName(graph, node) + " @" + graph.nodeId(node);
     }
 
-    static String nodeName(HeapGraph graph, int node) {
+    public static String nodeName(HeapGraph graph, int node) {
         if (node == 0) {
             return "(root)";
         }
@@ -24,7 +24,7 @@ final class HeapText {
     }
 
     /** The edge as DevTools writes it: {@code [3]} for elements, the property name otherwise. */
-    static String edge(HeapGraph graph, int edge) {
+    public static String edge(HeapGraph graph, int edge) {
         String name = graph.edgeName(edge);
         return graph.edgeTypeName(edge).equals("element") ? "[" + name + "]" : oneLine(name);
     }
@@ -34,7 +34,7 @@ final class HeapText {
      * ({@code hot.js}, {@code main.mjs}; a query such as {@code ?v=3} stays), with its folder for the many
      * {@code index.*} files ({@code lodash/index.js}). Names without a slash ({@code node:fs}) stay whole.
      */
-    static String shortModuleName(String name) {
+    public static String shortModuleName(String name) {
         if (name == null || name.isEmpty()) {
             return "(unnamed)";
         }

@@ -1,4 +1,4 @@
-package io.heapscope.views.modules;
+package io.heapscope.model.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
