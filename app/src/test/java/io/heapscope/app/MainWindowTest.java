@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.zip.GZIPInputStream;
 import javafx.application.Application;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -122,6 +123,38 @@ class MainWindowTest {
         onFx(() -> window.views(entry).show(SnapshotTabs.OVERVIEW));
         onFx(() -> window.views(entry).show(SnapshotTabs.MODULES));
         assertTrue(modules == onFx(() -> window.views(entry).modulesPane()));
+    }
+
+    @Test
+    void selectingAZombieInTheModulesViewShowsItsRetainersBelowTheTabs() throws Exception {
+        MainWindow window = startWindow(OpenSnapshot::read);
+
+        onFx(() -> window.open(List.of(SAMPLES.resolve("cjs-hot-reload-leak.heapsnapshot.gz"))));
+        waitFor(() -> robot.lookup("#snapshot-tabs").tryQuery().isPresent());
+        OpenSnapshot entry = onFx(() -> window.snapshots().get(0));
+        assertEquals("Retainers", robot.lookup("#retainers-title").queryLabeled().getText());
+        onFx(() -> window.views(entry).show(SnapshotTabs.MODULES));
+        waitFor(() -> robot.lookup("#modules-tree").tryQuery().map(Node::isVisible).orElse(false));
+
+        PseudoClass zombie = PseudoClass.getPseudoClass("zombie");
+        waitFor(() -> robot.lookup("#modules-tree .tree-table-row-cell").queryAll().stream()
+                .anyMatch(row -> row.getPseudoClassStates().contains(zombie)));
+        Node zombieRow = robot.lookup("#modules-tree .tree-table-row-cell").queryAll().stream()
+                .filter(row -> row.getPseudoClassStates().contains(zombie)).findFirst().orElseThrow();
+        robot.clickOn(zombieRow);
+
+        int node = onFx(() -> window.views(entry).modulesPane().getSelectedNode());
+        assertTrue(node > 0);
+        assertEquals(node, onFx(() -> window.views(entry).retainersPane().shownNode()));
+        assertTrue(robot.lookup("#retainers-title").queryLabeled().getText().startsWith("Retainers of Module @"));
+        // Opened along the shortest path: the array of the main module's children, then the main module.
+        waitFor(() -> robot.lookup("#retainers-tree .label").queryAll().stream()
+                .anyMatch(label -> "Array @6165".equals(((Labeled) label).getText())));
+        waitFor(() -> robot.lookup("#retainers-tree .label").queryAll().stream()
+                .anyMatch(label -> "Module @6181".equals(((Labeled) label).getText())));
+        // The Overview has no selection: the Retainers keep what they show.
+        onFx(() -> window.views(entry).show(SnapshotTabs.OVERVIEW));
+        assertEquals(node, onFx(() -> window.views(entry).retainersPane().shownNode()));
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -65,6 +67,7 @@ public final class ComparisonPane extends BorderPane {
     private final TableView<ModuleChange> modules = new TableView<>();
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ModelTask<Comparison>> running = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper selectedNode = new ReadOnlyIntegerWrapper(this, "selectedNode", -1);
     private ClassNames targetClasses;
     private DiffTreeItems items;
 
@@ -183,6 +186,18 @@ public final class ComparisonPane extends BorderPane {
         return running.getReadOnlyProperty();
     }
 
+    /**
+     * The target snapshot's node (ordinal) of the selected new object; {@code -1} for any other row, deleted objects
+     * included (they are the base snapshot's). Meant for the window's Retainers tool window.
+     */
+    public ReadOnlyIntegerProperty selectedNodeProperty() {
+        return selectedNode.getReadOnlyProperty();
+    }
+
+    public int getSelectedNode() {
+        return selectedNode.get();
+    }
+
     TreeTableView<DiffItem> classTable() {
         return classes;
     }
@@ -245,7 +260,9 @@ public final class ComparisonPane extends BorderPane {
         name.setMinWidth(200);
 
         classes.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> {
-            if (now != null && now.getValue() instanceof MoreItem && items != null) {
+            DiffItem item = now == null ? null : now.getValue();
+            selectedNode.set(item instanceof ObjectItem o && o.added() ? o.node() : -1);
+            if (item instanceof MoreItem && items != null) {
                 items.showMore(now);
             }
         });

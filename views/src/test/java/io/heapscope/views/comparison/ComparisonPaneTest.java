@@ -91,6 +91,12 @@ class ComparisonPaneTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2 * DiffTreeItems.PAGE + 1, group.getChildren().size());
         assertEquals(new MoreItem(0, true, 200, 800), group.getChildren().get(2 * DiffTreeItems.PAGE).getValue());
+
+        // A new object is the target's: the Retainers tool window can show it; a class row is no object.
+        WaitForAsyncUtils.asyncFx(() -> pane.classTable().getSelectionModel().select(page.get(0))).get();
+        assertEquals(first.node(), pane.getSelectedNode());
+        WaitForAsyncUtils.asyncFx(() -> pane.classTable().getSelectionModel().select(rows.get(0))).get();
+        assertEquals(-1, pane.getSelectedNode());
     }
 
     @Test
