@@ -1,5 +1,6 @@
 package io.heapscope.views.modules;
 
+import io.heapscope.views.tree.PagedTreeItem;
 import io.heapscope.model.modules.JsModule;
 import io.heapscope.views.modules.ModuleTreeRow.ModuleRow;
 import io.heapscope.views.modules.ModuleTreeRow.MoreRow;

@@ -1,5 +1,6 @@
 package io.heapscope.views.modules;
 
+import io.heapscope.views.tree.PagedTreeItem;
 import io.heapscope.model.format.HeapText;
 import atlantafx.base.theme.Styles;
 import io.heapscope.model.analysis.HeapAnalysis;

@@ -1,5 +1,6 @@
 package io.heapscope.views.modules;
 
+import io.heapscope.views.tree.PagedTreeItem;
 import io.heapscope.model.format.HeapText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

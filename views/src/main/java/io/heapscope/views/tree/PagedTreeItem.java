@@ -1,4 +1,4 @@
-package io.heapscope.views.modules;
+package io.heapscope.views.tree;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +10,12 @@ import javafx.scene.control.TreeItem;
  * A tree item whose children are made only when the tree first asks for them, and then a page at a time: after each
  * page a "more" row ({@code more.apply(remaining)}) stands for the rest until {@link #showMore()} replaces it with
  * the next page. A module can have thousands of children (a hot-reload loop pushes one per reload) and the graph
- * can have cycles, so nothing is made ahead of the user.
+ * can have cycles, so nothing is made ahead of the user. The views' trees (modules, comparison) page this way.
  *
  * <p>FX thread only, like every tree item.
  */
-final class PagedTreeItem<T> extends TreeItem<T> {
-    static final int PAGE_SIZE = 100;
+public final class PagedTreeItem<T> extends TreeItem<T> {
+    public static final int PAGE_SIZE = 100;
 
     private final int childCount;
     private final IntFunction<TreeItem<T>> child;
@@ -28,7 +28,7 @@ final class PagedTreeItem<T> extends TreeItem<T> {
      * @param child      makes the item of the child at an index in {@code [0, childCount)}
      * @param more       the value of the row that stands for the children not made yet, given how many they are
      */
-    PagedTreeItem(T value, int childCount, IntFunction<TreeItem<T>> child, IntFunction<T> more) {
+    public PagedTreeItem(T value, int childCount, IntFunction<TreeItem<T>> child, IntFunction<T> more) {
         super(value);
         this.childCount = childCount;
         this.child = child;
@@ -51,7 +51,7 @@ final class PagedTreeItem<T> extends TreeItem<T> {
     }
 
     /** Replaces the "more" row with the next page of children (and a new "more" row if some are still left). */
-    void showMore() {
+    public void showMore() {
         ObservableList<TreeItem<T>> children = getChildren();
         if (made >= childCount) {
             return;
@@ -63,7 +63,7 @@ final class PagedTreeItem<T> extends TreeItem<T> {
     }
 
     /** True once the tree (or anyone) asked for the children: until then none is made. */
-    boolean childrenMade() {
+    public boolean childrenMade() {
         return made >= 0;
     }
 

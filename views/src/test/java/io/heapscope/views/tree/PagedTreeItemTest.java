@@ -1,4 +1,4 @@
-package io.heapscope.views.modules;
+package io.heapscope.views.tree;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
