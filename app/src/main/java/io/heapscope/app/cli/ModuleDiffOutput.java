@@ -31,16 +31,10 @@ final class ModuleDiffOutput {
         this.target = target;
     }
 
-    /** Added, removed, changed state or changed retained size: modules that stayed as they were are left out. */
-    private List<ModuleChange> changed() {
-        return diff.changes().stream().filter(c -> c.isAdded() || c.isRemoved() || c.baseState() != c.targetState()
-                || c.retainedSizeDelta() != 0).toList();
-    }
-
     void writeText(PrintWriter out, int top) {
         out.printf("%nModules: %d added, %d removed, %d new zombies%n", diff.added().size(), diff.removed().size(),
                 diff.newZombies().size());
-        List<ModuleChange> changed = changed();
+        List<ModuleChange> changed = diff.changed();
         if (changed.isEmpty()) {
             return;
         }
@@ -48,7 +42,7 @@ final class ModuleDiffOutput {
                 "Module");
         for (ModuleChange change : changed.subList(0, Math.min(top, changed.size()))) {
             long delta = change.retainedSizeDelta();
-            out.printf("%-19s %13s %12s %12s  %s%n", stateText(change), ByteSizes.human(change.baseRetainedSize()),
+            out.printf("%-19s %13s %12s %12s  %s%n", change.stateText(), ByteSizes.human(change.baseRetainedSize()),
                     ByteSizes.human(change.targetRetainedSize()),
                     (delta > 0 ? "+" : "") + ByteSizes.human(delta), change.name());
         }
@@ -57,21 +51,9 @@ final class ModuleDiffOutput {
         }
     }
 
-    /** {@code cached → zombie}, {@code + cached} (added), {@code − cached} (removed). */
-    private static String stateText(ModuleChange change) {
-        if (change.isAdded()) {
-            return "+ " + change.targetState().label();
-        }
-        if (change.isRemoved()) {
-            return "- " + change.baseState().label();
-        }
-        return change.baseState() == change.targetState() ? change.targetState().label()
-                : change.baseState().label() + " -> " + change.targetState().label();
-    }
-
     void writeTsv(PrintWriter out) {
         out.print(TSV_HEADER + "\n");
-        for (ModuleChange change : changed()) {
+        for (ModuleChange change : diff.changed()) {
             out.print(TsvText.escape(String.valueOf(change.name())) + "\t" + change.kind().label() + "\t"
                     + tsvLabel(change.baseState()) + "\t" + tsvLabel(change.targetState()) + "\t"
                     + change.baseRetainedSize() + "\t" + change.targetRetainedSize() + "\t"
@@ -85,7 +67,7 @@ final class ModuleDiffOutput {
         json.writeNumberField("removed", diff.removed().size());
         json.writeNumberField("new_zombies", diff.newZombies().size());
         json.writeArrayFieldStart("changes");
-        for (ModuleChange change : changed()) {
+        for (ModuleChange change : diff.changed()) {
             json.writeStartObject();
             json.writeStringField("filename", change.name());
             json.writeStringField("kind", change.kind().label());

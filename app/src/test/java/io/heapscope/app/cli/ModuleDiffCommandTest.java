@@ -21,9 +21,9 @@ class ModuleDiffCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         String out = run.out();
         assertTrue(out.indexOf("changed classes") < out.indexOf("Modules: 6 added, 0 removed, 5 new zombies"), out);
-        assertTrue(out.lines().anyMatch(line -> line.startsWith("cached -> zombie") && line.endsWith("/hot/hot.js")),
+        assertTrue(out.lines().anyMatch(line -> line.startsWith("cached → zombie") && line.endsWith("/hot/hot.js")),
                 out);
-        assertEquals(4, out.lines().filter(line -> line.startsWith("+ zombie")).count(), out);
+        assertEquals(4, out.lines().filter(line -> line.startsWith("new, zombie")).count(), out);
     }
 
     @Test

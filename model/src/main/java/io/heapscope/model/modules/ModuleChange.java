@@ -23,6 +23,17 @@ public record ModuleChange(ModuleKind kind, String name, int baseModule, int tar
         return targetState == ModuleState.ZOMBIE && baseState != ModuleState.ZOMBIE;
     }
 
+    /** The state change in words: {@code new, cached}, {@code gone, was cached}, {@code cached → zombie}, {@code main}. */
+    public String stateText() {
+        if (isAdded()) {
+            return "new, " + targetState.label();
+        }
+        if (isRemoved()) {
+            return "gone, was " + baseState.label();
+        }
+        return baseState == targetState ? targetState.label() : baseState.label() + " → " + targetState.label();
+    }
+
     public long retainedSizeDelta() {
         return targetRetainedSize - baseRetainedSize;
     }

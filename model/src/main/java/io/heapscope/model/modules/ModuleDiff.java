@@ -117,6 +117,12 @@ public final class ModuleDiff {
         return changes.stream().filter(ModuleChange::isNewZombie).toList();
     }
 
+    /** Added, removed, changed state or changed retained size: the modules worth a row; the rest stayed as they were. */
+    public List<ModuleChange> changed() {
+        return changes.stream().filter(c -> c.isAdded() || c.isRemoved() || c.baseState() != c.targetState()
+                || c.retainedSizeDelta() != 0).toList();
+    }
+
     /** Modules in both snapshots whose retained size changed. */
     public List<ModuleChange> resized() {
         return changes.stream().filter(c -> !c.isAdded() && !c.isRemoved() && c.retainedSizeDelta() != 0).toList();

@@ -2,11 +2,9 @@ package io.heapscope.views.comparison;
 
 import io.heapscope.model.analysis.classes.ClassNames;
 import io.heapscope.model.analysis.diff.SnapshotComparison;
-import io.heapscope.model.modules.ModuleChange;
 import io.heapscope.model.modules.ModuleDiff;
 import io.heapscope.model.progress.ProgressMonitor;
 
-import java.util.List;
 
 /** One computed comparison of a target snapshot with a base: DevTools' class rows and the module diff. */
 public record Comparison(ComparedSnapshot base, ComparedSnapshot target, SnapshotComparison classes,
@@ -20,11 +18,5 @@ public record Comparison(ComparedSnapshot base, ComparedSnapshot target, Snapsho
         ModuleDiff modules = ModuleDiff.compute(base.snapshot().graph(), base.modules(), target.snapshot().graph(),
                 target.modules());
         return new Comparison(base, target, classes, modules);
-    }
-
-    /** Modules added, removed, turned zombie or resized: the ones worth a row. */
-    public List<ModuleChange> changedModules() {
-        return modules.changes().stream().filter(c -> c.isAdded() || c.isRemoved()
-                || c.baseState() != c.targetState() || c.retainedSizeDelta() != 0).toList();
     }
 }

@@ -230,7 +230,7 @@ public final class ComparisonPane extends BorderPane {
                 ? "Modules: none in either snapshot"
                 : "Modules: " + diff.added().size() + " added, " + diff.removed().size() + " removed, "
                 + diff.newZombies().size() + " new zombies");
-        modules.getItems().setAll(shown.changedModules());
+        modules.getItems().setAll(shown.modules().changed());
     }
 
     // ---- the class tree ------------------------------------------------------------------------------------------
@@ -338,7 +338,7 @@ public final class ComparisonPane extends BorderPane {
         modules.setPlaceholder(new Label("No module changed"));
 
         TableColumn<ModuleChange, String> state = new TableColumn<>("State");
-        state.setCellValueFactory(cell -> new ReadOnlyStringWrapper(stateText(cell.getValue())));
+        state.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().stateText()));
         state.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -370,17 +370,6 @@ public final class ComparisonPane extends BorderPane {
         });
         module.setPrefWidth(260);
         modules.getColumns().setAll(java.util.List.of(module, state, retained));
-    }
-
-    static String stateText(ModuleChange change) {
-        if (change.isAdded()) {
-            return "new, " + change.targetState().label();
-        }
-        if (change.isRemoved()) {
-            return "gone, was " + change.baseState().label();
-        }
-        return change.baseState() == change.targetState() ? change.targetState().label()
-                : change.baseState().label() + " → " + change.targetState().label();
     }
 
     private static TableColumn<ModuleChange, Long> moduleSize(String title, Function<ModuleChange, Long> value,

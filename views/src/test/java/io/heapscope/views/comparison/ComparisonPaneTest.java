@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.heapscope.model.analysis.HeapAnalysis;
+import io.heapscope.model.modules.ModuleChange;
 import io.heapscope.model.modules.ModuleGraph;
 import io.heapscope.model.modules.ModuleState;
 import io.heapscope.model.progress.ProgressMonitor;
@@ -122,7 +123,7 @@ class ComparisonPaneTest {
         assertEquals(9, changes.size());
         assertEquals(5, changes.stream().filter(c -> c.targetState() == ModuleState.ZOMBIE).count());
         assertEquals("cached → zombie", changes.stream().filter(c -> !c.isAdded() && c.isNewZombie())
-                .map(ComparisonPane::stateText).findFirst().orElseThrow());
+                .map(ModuleChange::stateText).findFirst().orElseThrow());
         assertNotNull(pane.comparisonProperty().get().modules());
     }
 }
