@@ -1,6 +1,5 @@
 package io.heapscope.app.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.heapscope.model.format.ByteSizes;
 import io.heapscope.model.progress.ProgressMonitor;
@@ -145,7 +144,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void writeJson(PrintWriter out, Result result) throws IOException {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+        try (JsonGenerator json = JsonOutput.open(out)) {
             json.writeStartObject();
             json.writeNumberField("file_size", result.fileSize());
             json.writeNumberField("text_bytes", result.textLength());
@@ -156,7 +155,6 @@ final class BenchCommand implements Callable<Integer> {
             json.writeNumberField("peak_rss_bytes", result.peakResident());
             json.writeEndObject();
         }
-        out.println();
     }
 
     private static void writeMillis(JsonGenerator json, String field, Map<String, Double> phases, double total)

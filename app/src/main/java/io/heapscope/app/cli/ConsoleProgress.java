@@ -2,6 +2,7 @@ package io.heapscope.app.cli;
 
 import io.heapscope.model.format.ByteSizes;
 import io.heapscope.model.progress.CancellableProgress;
+import io.heapscope.model.snapshot.SnapshotReader;
 
 import java.io.PrintStream;
 
@@ -56,22 +57,29 @@ final class ConsoleProgress extends CancellableProgress {
             return;
         }
         lastDraw = now;
+        // Only reading counts bytes; other phases count nodes or V8's own snapshot steps.
+        boolean bytes = SnapshotReader.READ_PHASE.equals(phase);
         String amount = total > 0
-                ? String.format("%3d%%  %s of %s", Math.min(100, done * 100 / total), ByteSizes.human(done),
-                ByteSizes.human(total))
-                : done > 0 ? ByteSizes.human(done) : "";
+                ? String.format("%3d%%", Math.min(100, done * 100 / total))
+                        + (bytes ? "  " + ByteSizes.human(done) + " of " + ByteSizes.human(total) : "")
+                : done > 0 && bytes ? ByteSizes.human(done) : "";
         err.print("\r\033[K" + phase + "  " + amount);
         err.flush();
         drawn = true;
     }
 
-    /** Removes the progress line and the Ctrl+C hook; call when the work is done. */
-    synchronized void clear() {
+    /** Removes the progress line, e.g. before printing a result row; the next progress draws it again. */
+    synchronized void erase() {
         if (drawn) {
             err.print("\r\033[K");
             err.flush();
             drawn = false;
         }
+    }
+
+    /** Removes the progress line and the Ctrl+C hook; call when the work is done. */
+    synchronized void clear() {
+        erase();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {

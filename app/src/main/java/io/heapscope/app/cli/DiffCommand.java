@@ -1,6 +1,5 @@
 package io.heapscope.app.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.heapscope.model.analysis.diff.DiffRow;
 import io.heapscope.model.analysis.diff.SnapshotComparison;
@@ -135,7 +134,7 @@ final class DiffCommand implements Callable<Integer> {
 
     private static void writeJson(PrintWriter out, List<DiffRow> rows, int rowCount, ModuleDiffOutput moduleDiff)
             throws IOException {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+        try (JsonGenerator json = JsonOutput.open(out)) {
             json.writeStartObject();
             json.writeNumberField("class_count", rowCount);
             json.writeArrayFieldStart("classes");
@@ -157,7 +156,6 @@ final class DiffCommand implements Callable<Integer> {
             }
             json.writeEndObject();
         }
-        out.println();
     }
 
     /** DevTools shows growth with a plus sign. */

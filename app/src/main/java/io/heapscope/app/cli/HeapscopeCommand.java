@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = "Explore Node.js heap snapshots. With no command, opens the desktop app.",
         subcommands = {HelpCommand.class, OpenCommand.class, InfoCommand.class, ExportCommand.class,
             SummaryCommand.class, StatsCommand.class, PathCommand.class, RetainersCommand.class,
-            DominatedCommand.class, ModulesCommand.class, BenchCommand.class, DiffCommand.class},
+            DominatedCommand.class, ModulesCommand.class, BenchCommand.class, DiffCommand.class,
+            WatchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Success.",

@@ -1,6 +1,5 @@
 package io.heapscope.app.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.heapscope.model.format.ByteSizes;
 import io.heapscope.model.info.SnapshotInfo;
@@ -120,7 +119,7 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private void writeJson(PrintWriter out, SnapshotInfo info, long fileSize, Timings times) throws IOException {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+        try (JsonGenerator json = JsonOutput.open(out)) {
             json.writeStartObject();
             json.writeStringField("file", input.path.toString());
             json.writeNumberField("file_size", fileSize);
@@ -163,7 +162,6 @@ final class InfoCommand implements Callable<Integer> {
             }
             json.writeEndObject();
         }
-        out.println();
     }
 
     private static void writeRootEdges(JsonGenerator json, String field, Iterable<SnapshotInfo.RootEdge> edges)

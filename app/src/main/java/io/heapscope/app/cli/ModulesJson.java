@@ -1,6 +1,5 @@
 package io.heapscope.app.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.analysis.Retainers.Hop;
@@ -30,7 +29,7 @@ final class ModulesJson {
     }
 
     void write(PrintWriter out, boolean zombiesOnly) throws IOException {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+        try (JsonGenerator json = JsonOutput.open(out)) {
             json.writeStartObject();
             json.writeArrayFieldStart("modules");
             for (JsModule module : modules.modules()) {
@@ -42,7 +41,6 @@ final class ModulesJson {
             writeSummary(json);
             json.writeEndObject();
         }
-        out.println();
     }
 
     private void writeModule(JsonGenerator json, JsModule module) throws IOException {

@@ -1,6 +1,5 @@
 package io.heapscope.app.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.heapscope.model.format.HeapText;
 import io.heapscope.model.analysis.Retainers;
@@ -42,7 +41,7 @@ final class PathCommand implements Callable<Integer> {
         HeapGraph graph = loaded.snapshot.graph();
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+            try (JsonGenerator json = JsonOutput.open(out)) {
                 json.writeStartObject();
                 json.writeNumberField("id", graph.nodeId(node));
                 json.writeBooleanField("reachable", !path.isEmpty());
@@ -60,8 +59,7 @@ final class PathCommand implements Callable<Integer> {
                 json.writeEndArray();
                 json.writeEndObject();
             }
-            out.println();
-        } else if (path.isEmpty()) {
+            } else if (path.isEmpty()) {
             out.println(HeapText.node(graph, node) + " is not reachable from the root (DevTools gives it no distance)");
         } else {
             for (Retainers.Hop hop : path) {

@@ -1,6 +1,5 @@
 package io.heapscope.app.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.heapscope.model.analysis.NodeMeasures;
 import io.heapscope.model.analysis.classes.ClassRow;
@@ -116,7 +115,7 @@ final class SummaryCommand implements Callable<Integer> {
 
     private static void writeJson(PrintWriter out, List<ClassRow> rows, long total, int classCount)
             throws IOException {
-        try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+        try (JsonGenerator json = JsonOutput.open(out)) {
             json.writeStartObject();
             json.writeNumberField("total_size", total);
             json.writeNumberField("class_count", classCount);
@@ -134,7 +133,6 @@ final class SummaryCommand implements Callable<Integer> {
             json.writeEndArray();
             json.writeEndObject();
         }
-        out.println();
     }
 
     private static String cut(String name) {

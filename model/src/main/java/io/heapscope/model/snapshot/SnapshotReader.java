@@ -17,7 +17,7 @@ import java.util.zip.GZIPInputStream;
  * io.heapscope.model.progress.CancelledException}.
  */
 public final class SnapshotReader {
-    static final String READ_PHASE = "Reading snapshot";
+    public static final String READ_PHASE = "Reading snapshot";
     private static final int GZIP_RATIO_BOUND = 64;
 
     private SnapshotReader() {
