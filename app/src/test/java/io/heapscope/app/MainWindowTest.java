@@ -87,6 +87,11 @@ class MainWindowTest {
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(HeapscopeApplication.class, TINY.toString());
 
+        // Summary first, as DevTools opens a snapshot; the file's overview is a tab away.
+        waitFor(() -> robot.lookup("#summary-table").tryQuery().isPresent());
+        TabPane tabs = robot.lookup("#snapshot-tabs").queryAs(TabPane.class);
+        onFx(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(tab -> SnapshotTabs.OVERVIEW.equals(tab.getId())).findFirst().orElseThrow()));
         waitForText("#summary-nodes", TINY_NODES);
         assertEquals("tiny.heapsnapshot.gz", robot.lookup("#summary-title").queryLabeled().getText());
         ListView<OpenSnapshot> files = robot.lookup("#files").queryListView();
@@ -97,15 +102,18 @@ class MainWindowTest {
     }
 
     @Test
-    void aLoadedSnapshotOpensOnItsOverviewWithAModulesTabBeside() throws Exception {
+    void aLoadedSnapshotOpensOnItsSummaryWithTheOtherViewsBeside() throws Exception {
         MainWindow window = startWindow(OpenSnapshot::read);
 
         onFx(() -> window.open(List.of(SAMPLES.resolve("cjs-hot-reload-leak.heapsnapshot.gz"))));
         waitFor(() -> robot.lookup("#snapshot-tabs").tryQuery().isPresent());
         TabPane tabs = robot.lookup("#snapshot-tabs").queryAs(TabPane.class);
-        assertEquals(List.of("Overview", "Modules", "Comparison"), onFx(() -> tabs.getTabs().stream().map(Tab::getText).toList()));
-        assertEquals(SnapshotTabs.OVERVIEW, onFx(() -> tabs.getSelectionModel().getSelectedItem().getId()));
-        waitFor(() -> robot.lookup("#summary-nodes").tryQuery().isPresent());
+        assertEquals(List.of("Summary", "Containment", "Dominators", "Statistics", "Modules", "Comparison",
+                "Overview"), onFx(() -> tabs.getTabs().stream().map(Tab::getText).toList()));
+        assertEquals(SnapshotTabs.SUMMARY, onFx(() -> tabs.getSelectionModel().getSelectedItem().getId()));
+        // DevTools' top class of this sample by retained size (samples/snapshots/oracle).
+        waitFor(() -> robot.lookup("#summary-table .label").queryAll().stream()
+                .anyMatch(label -> "global".equals(((Labeled) label).getText())));
         // The Modules view is built when first shown.
         OpenSnapshot entry = onFx(() -> window.snapshots().get(0));
         assertEquals(null, onFx(() -> window.views(entry).modulesPane()));
@@ -158,6 +166,54 @@ class MainWindowTest {
     }
 
     @Test
+    void anInstanceSelectedInTheSummaryShowsItsRetainersAndDetails() throws Exception {
+        MainWindow window = startWindow(OpenSnapshot::read);
+
+        onFx(() -> window.open(List.of(SAMPLES.resolve("cjs-hot-reload-leak.heapsnapshot.gz"))));
+        waitFor(() -> onFx(() -> !window.snapshots().isEmpty() && window.views(window.snapshots().get(0)) != null
+                && window.views(window.snapshots().get(0)).summaryPane() != null));
+        SnapshotTabs views = onFx(() -> window.views(window.snapshots().get(0)));
+        // The zombie modules of the leak: their class, expanded, its first instance selected with the mouse.
+        waitFor(() -> robot.lookup("#summary-table .label").queryAll().stream()
+                .anyMatch(label -> "Module".equals(((Labeled) label).getText())));
+        robot.clickOn(robot.lookup("#summary-filter").queryAs(javafx.scene.control.TextField.class)).write("Module");
+        waitFor(() -> robot.lookup("#summary-table .tree-table-row-cell").queryAll().stream()
+                .anyMatch(row -> row.lookup(".tree-disclosure-node") != null
+                        && row.lookup(".tree-disclosure-node").isVisible()));
+        Node moduleRow = robot.lookup("#summary-table .tree-table-row-cell").queryAll().stream()
+                .filter(row -> row.lookupAll(".label").stream()
+                        .anyMatch(label -> "Module".equals(((Labeled) label).getText())))
+                .findFirst().orElseThrow();
+        robot.clickOn(moduleRow.lookup(".tree-disclosure-node"));
+        waitFor(() -> robot.lookup("#summary-table .label").queryAll().stream()
+                .anyMatch(label -> ((Labeled) label).getText() != null
+                        && ((Labeled) label).getText().matches("@\\d+")));
+        Node instanceRow = robot.lookup("#summary-table .tree-table-row-cell").queryAll().stream()
+                .filter(row -> row.lookupAll(".label").stream().anyMatch(label -> ((Labeled) label).getText() != null
+                        && ((Labeled) label).getText().matches("@\\d+") && label.isVisible()))
+                .findFirst().orElseThrow();
+        robot.clickOn(instanceRow);
+
+        int node = onFx(() -> views.summaryPane().getSelectedNode());
+        assertTrue(node > 0);
+        assertEquals(node, onFx(() -> views.retainersPane().shownNode()));
+        assertEquals(node, onFx(() -> views.detailsPane().shownNode()));
+        assertTrue(robot.lookup("#retainers-title").queryLabeled().getText().startsWith("Retainers of Module @"));
+        String id = robot.lookup("#details-id").queryLabeled().getText();
+        assertTrue(robot.lookup("#retainers-title").queryLabeled().getText().endsWith(id), id);
+        // Its retainers are listed, the shortest path to the root opened.
+        waitFor(() -> robot.lookup("#retainers-tree .label").queryAll().stream()
+                .anyMatch(label -> " in ".equals(" " + ((Labeled) label).getText() + " ")));
+
+        // A dominator link in Details selects that object in the current view.
+        Node link = robot.lookup(".details-chain-link").queryAll().iterator().next();
+        robot.clickOn(link);
+        int chosen = onFx(() -> views.summaryPane().getSelectedNode());
+        assertEquals(onFx(() -> views.detailsPane().shownNode()), chosen);
+        assertTrue(chosen != node);
+    }
+
+    @Test
     void theComparisonTabComparesWithAnotherOpenSnapshot() throws Exception {
         MainWindow window = startWindow(OpenSnapshot::read);
 
@@ -203,7 +259,7 @@ class MainWindowTest {
         waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
 
         onFx(() -> window.open(List.of(TINY)));
-        waitForText("#summary-nodes", TINY_NODES);
+        waitFor(() -> robot.lookup("#summary-table").tryQuery().isPresent());
         assertEquals(List.of(OpenSnapshot.State.FAILED, OpenSnapshot.State.LOADED),
                 onFx(() -> window.snapshots().stream().map(OpenSnapshot::state).toList()));
     }
@@ -247,12 +303,12 @@ class MainWindowTest {
     void ctrlWClosesTheSelectedSnapshot() throws Exception {
         MainWindow window = startWindow(OpenSnapshot::read);
         onFx(() -> window.open(List.of(TINY)));
-        waitForText("#summary-nodes", TINY_NODES);
+        waitFor(() -> robot.lookup("#summary-table").tryQuery().isPresent());
 
         robot.push(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
 
         waitFor(() -> window.snapshots().isEmpty());
-        assertTrue(robot.lookup("#summary-nodes").tryQuery().isEmpty());
+        assertTrue(robot.lookup("#summary-table").tryQuery().isEmpty());
         assertTrue(robot.lookup("#placeholder").queryLabeled().isVisible());
     }
 

@@ -42,4 +42,9 @@ public final class DominatedNodes {
     public int child(int index) {
         return children[index];
     }
+
+    /** A copy of the children of {@code node}, in node ordinal order: for a view to sort. */
+    public int[] children(int node) {
+        return java.util.Arrays.copyOfRange(children, first[node], first[node + 1]);
+    }
 }

@@ -3,6 +3,7 @@ package io.heapscope.views.tree;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TreeItem;
 
@@ -17,7 +18,11 @@ import javafx.scene.control.TreeItem;
 public final class PagedTreeItem<T> extends TreeItem<T> {
     public static final int PAGE_SIZE = 100;
 
-    private final int childCount;
+    /** {@code -1} until {@link #countChildren} has run (lazy items only). */
+    private int childCount;
+    private final IntSupplier countChildren;
+    /** What {@link #isLeaf} says before a lazy item has counted its children. */
+    private final boolean leafBeforeCount;
     private final IntFunction<TreeItem<T>> child;
     private final IntFunction<T> more;
     /** Children made so far; {@code -1} until the first request. */
@@ -31,13 +36,40 @@ public final class PagedTreeItem<T> extends TreeItem<T> {
     public PagedTreeItem(T value, int childCount, IntFunction<TreeItem<T>> child, IntFunction<T> more) {
         super(value);
         this.childCount = childCount;
+        this.countChildren = null;
+        this.leafBeforeCount = childCount == 0;
+        this.child = child;
+        this.more = more;
+    }
+
+    /**
+     * An item whose children are listed (and counted) only when the tree first asks for them: an object's edges are
+     * filtered and sorted, which is not worth doing for each of a hundred rows nobody opens.
+     *
+     * @param leaf          whether the item shows as a leaf until then (a cheap guess, such as "has any edge")
+     * @param countChildren lists the children, returning how many there are; called once, on first request
+     */
+    public PagedTreeItem(T value, boolean leaf, IntSupplier countChildren, IntFunction<TreeItem<T>> child,
+                         IntFunction<T> more) {
+        super(value);
+        this.childCount = -1;
+        this.countChildren = countChildren;
+        this.leafBeforeCount = leaf;
         this.child = child;
         this.more = more;
     }
 
     @Override
     public boolean isLeaf() {
-        return childCount == 0;
+        return childCount < 0 ? leafBeforeCount : childCount == 0;
+    }
+
+    /** How many children the item has (all of them, not only the ones made); lists them on a lazy item. */
+    public int childCount() {
+        if (childCount < 0) {
+            childCount = countChildren.getAsInt();
+        }
+        return childCount;
     }
 
     @Override
@@ -45,6 +77,7 @@ public final class PagedTreeItem<T> extends TreeItem<T> {
         ObservableList<TreeItem<T>> children = super.getChildren();
         if (made < 0) {
             made = 0;
+            childCount();
             children.setAll(nextPage());
         }
         return children;
@@ -60,6 +93,21 @@ public final class PagedTreeItem<T> extends TreeItem<T> {
         // The page's first item takes the "more" row's place, so the rows above keep their positions.
         children.set(children.size() - 1, page.get(0));
         children.addAll(page.subList(1, page.size()));
+    }
+
+    /**
+     * The item of the child at {@code index}, making the pages up to it: how a view reveals an object deep in a list.
+     * Costs a tree item per child before it, so callers keep {@code index} to a few pages.
+     */
+    public TreeItem<T> showThrough(int index) {
+        ObservableList<TreeItem<T>> children = getChildren();
+        if (index < 0 || index >= childCount) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        while (made <= index) {
+            showMore();
+        }
+        return children.get(index);
     }
 
     /** True once the tree (or anyone) asked for the children: until then none is made. */
