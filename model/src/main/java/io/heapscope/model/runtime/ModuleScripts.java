@@ -78,6 +78,12 @@ final class ModuleScripts {
         return "(() => {\n" + LOADER + "return resolve(" + quote(specifier) + ");\n})()";
     }
 
+    /** The files in the CommonJS cache, minus Node's own: what a user may clear or reload. */
+    static String cachedModules() {
+        return "(() => {\n" + LOADER
+                + "return Object.keys(Module._cache).filter((f) => !f.includes('/node_modules/')).sort();\n})()";
+    }
+
     /** Whether the runtime has {@code module.clearCache}. */
     static String hasClearCache() {
         return "(() => {\n" + LOADER + "return typeof builtin('module').clearCache === 'function';\n})()";

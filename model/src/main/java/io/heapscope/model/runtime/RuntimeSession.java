@@ -155,6 +155,13 @@ public final class RuntimeSession implements AutoCloseable {
                 value.path("detached").asInt());
     }
 
+    /** The application's files in the CommonJS cache (not those under {@code node_modules}), sorted. */
+    public java.util.List<String> cachedModules() throws InspectorException {
+        java.util.List<String> files = new java.util.ArrayList<>();
+        evaluate(ModuleScripts.cachedModules()).forEach(file -> files.add(file.asText()));
+        return files;
+    }
+
     /** The file the main module's {@code require(specifier)} loads. */
     public String resolveModule(String specifier) throws InspectorException {
         return evaluate(ModuleScripts.resolve(specifier)).asText();

@@ -1,4 +1,4 @@
-package io.heapscope.views.modules;
+package io.heapscope.views.chart;
 
 import io.heapscope.model.format.ByteSizes;
 import java.text.FieldPosition;
@@ -6,7 +6,7 @@ import java.text.NumberFormat;
 import java.text.ParsePosition;
 
 /** Axis ticks as {@link ByteSizes#human}: {@code 500 kB}, {@code 2.0 MB}. Formatting only; parsing is not needed. */
-final class ByteSizeFormat extends NumberFormat {
+public final class ByteSizeFormat extends NumberFormat {
     @Override
     public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
         return toAppendTo.append(ByteSizes.human(Math.round(number)));

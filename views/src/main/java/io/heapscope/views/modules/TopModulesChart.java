@@ -6,6 +6,7 @@ import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.model.modules.JsModule;
 import io.heapscope.model.modules.ModuleGraph;
 import io.heapscope.model.modules.ModuleState;
+import io.heapscope.views.chart.ByteSizeFormat;
 import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.Comparator;

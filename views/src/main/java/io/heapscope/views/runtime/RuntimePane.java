@@ -1,0 +1,371 @@
+package io.heapscope.views.runtime;
+
+import atlantafx.base.theme.Styles;
+import io.heapscope.model.format.HeapText;
+import io.heapscope.model.runtime.LiveRuntime;
+import io.heapscope.model.runtime.ModuleAction;
+import io.heapscope.model.runtime.ModuleActionResult;
+import io.heapscope.model.runtime.WatchPlan;
+import io.heapscope.model.snapshot.HeapSnapshot;
+import io.heapscope.views.task.ModelTask;
+import io.heapscope.views.task.ModelWork;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * One live runtime: its memory chart, the actions a user may take on it (GC, snapshot, clear or reload a module,
+ * N times, or a watch run of N cycles) and the per-cycle chart of the last watch.
+ *
+ * <p>Everything that runs code in the target waits for an explicit click, and the first such click per runtime
+ * asks for confirmation. Work runs on the runtime's own executor, one request at a time, never on the FX thread.
+ */
+public final class RuntimePane extends BorderPane {
+    private static final String STYLESHEET = RuntimePane.class.getResource("runtime.css").toExternalForm();
+
+    /** Asks the user before the first action that runs code in the target. */
+    @FunctionalInterface
+    public interface Confirmation {
+        boolean confirm(String question);
+    }
+
+    /** Receives a snapshot the user took, to show it like a file. */
+    @FunctionalInterface
+    public interface SnapshotSink {
+        void accept(String name, HeapSnapshot snapshot);
+    }
+
+    private final LiveRuntime runtime;
+    private final Confirmation confirmation;
+    private final SnapshotSink snapshots;
+    private final Executor executor;
+    private final MemoryChart memoryChart = new MemoryChart();
+    private final CycleChart cycleChart = new CycleChart();
+    private final ComboBox<String> module = new ComboBox<>();
+    private final ChoiceBox<ModuleAction> action = new ChoiceBox<>(FXCollections.observableArrayList(
+            ModuleAction.values()));
+    private final Spinner<Integer> times = new Spinner<>(1, 1000, 1);
+    private final Spinner<Integer> cycles = new Spinner<>(2, 100, 5);
+    private final Label status = new Label();
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Button cancel = new Button("Cancel");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty connected = new SimpleBooleanProperty(true);
+    private final Timeline refresh;
+    private int snapshotCount;
+    private boolean confirmed;
+    private ModelTask<?> current;
+
+    public RuntimePane(LiveRuntime runtime, Confirmation confirmation, SnapshotSink snapshots, Executor executor) {
+        this.runtime = runtime;
+        this.confirmation = confirmation;
+        this.snapshots = snapshots;
+        this.executor = executor;
+        getStyleClass().add("runtime-pane");
+        getStylesheets().add(STYLESHEET);
+
+        SplitPane charts = new SplitPane(memoryChart, cycleChart);
+        charts.setOrientation(Orientation.VERTICAL);
+        charts.setDividerPositions(0.6);
+        setTop(new VBox(header(), toolbar()));
+        setCenter(charts);
+        setBottom(statusBar());
+
+        refresh = new Timeline(new KeyFrame(Duration.seconds(1), e -> memoryChart.refresh(runtime.telemetry())));
+        refresh.setCycleCount(Timeline.INDEFINITE);
+        refresh.play();
+        memoryChart.refresh(runtime.telemetry());
+        loadModules(true);
+    }
+
+    public LiveRuntime runtime() {
+        return runtime;
+    }
+
+    public boolean isConnected() {
+        return connected.get();
+    }
+
+    /** The target went away: stop refreshing and disable every action; what was measured stays on screen. */
+    public void markDisconnected(String reason) {
+        connected.set(false);
+        refresh.stop();
+        memoryChart.refresh(runtime.telemetry());
+        showStatus("Disconnected: " + reason, true);
+    }
+
+    /** Stops the chart refresh; the owner closes the runtime itself. */
+    public void dispose() {
+        refresh.stop();
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    private Region header() {
+        Label name = new Label(runtime.name());
+        name.getStyleClass().add(Styles.TITLE_4);
+        var launched = runtime.session().launched();
+        Label where = new Label("Node " + runtime.session().nodeVersion() + " · "
+                + (launched != null ? "PID " + launched.pid() + " (launched by heapscope)"
+                : runtime.session().connection().uri().toString()));
+        where.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox header = new HBox(12, name, where);
+        header.getStyleClass().add("runtime-header");
+        header.setPadding(new Insets(8, 10, 4, 10));
+        return header;
+    }
+
+    private Region toolbar() {
+        Button gc = button("Force GC", Feather.TRASH_2, "HeapProfiler.collectGarbage: the thorough GC a snapshot runs");
+        gc.setId("runtime-gc");
+        gc.setOnAction(e -> collectGarbage());
+        Button snapshot = button("Take snapshot", Feather.CAMERA, "A heap snapshot over the inspector, opened here");
+        snapshot.setId("runtime-snapshot");
+        snapshot.setOnAction(e -> takeSnapshot());
+
+        module.setEditable(true);
+        module.setId("runtime-module");
+        module.setPromptText("module file");
+        module.setPrefWidth(320);
+        module.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String file) {
+                return file;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        action.setId("runtime-action");
+        action.setValue(ModuleAction.DELETE);
+        action.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ModuleAction value) {
+                return value == null ? "" : value.label();
+            }
+
+            @Override
+            public ModuleAction fromString(String text) {
+                return null;
+            }
+        });
+        times.setId("runtime-times");
+        times.setPrefWidth(80);
+        times.setEditable(true);
+        times.setTooltip(new Tooltip("How many times in a row"));
+        Button run = button("Run", Feather.PLAY, "Run the action on the module");
+        run.setId("runtime-run");
+        run.setOnAction(e -> applyAction());
+
+        cycles.setId("runtime-cycles");
+        cycles.setPrefWidth(80);
+        cycles.setEditable(true);
+        Button watch = button("Watch", Feather.ACTIVITY,
+                "Each cycle: the action (then a reload), GC, snapshot; charts the module's retained size and zombies");
+        watch.setId("runtime-watch");
+        watch.setOnAction(e -> watch());
+
+        for (var control : List.of(gc, snapshot, module, action, times, run, cycles, watch)) {
+            control.disableProperty().bind(busy.or(connected.not()));
+        }
+        Label times = new Label("×");
+        Label cyclesLabel = new Label("cycles");
+        HBox bar = new HBox(8, gc, snapshot, new Separator(Orientation.VERTICAL), new Label("Module"), module, action,
+                times, this.times, run, new Separator(Orientation.VERTICAL), this.cycles, cyclesLabel, watch);
+        bar.getStyleClass().add("runtime-toolbar");
+        bar.setPadding(new Insets(4, 10, 8, 10));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Region statusBar() {
+        status.setId("runtime-status");
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        progress.setPrefWidth(180);
+        progress.visibleProperty().bind(busy);
+        cancel.visibleProperty().bind(busy);
+        cancel.setId("runtime-cancel");
+        cancel.setOnAction(e -> {
+            if (current != null) {
+                current.cancel();
+            }
+        });
+        HBox bar = new HBox(8, status, progress, cancel);
+        bar.getStyleClass().add("runtime-status");
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static Button button(String text, Feather icon, String tooltip) {
+        Button button = new Button(text, new FontIcon(icon));
+        button.setTooltip(new Tooltip(tooltip));
+        return button;
+    }
+
+    /** Fills the module list from the target's cache; {@code announce} says how many in the status line. */
+    private void loadModules(boolean announce) {
+        String status = this.status.getText();
+        run("Listing modules", monitor -> runtime.session().cachedModules(), files -> {
+            module.getItems().setAll(files);
+            if (module.getValue() == null && !files.isEmpty()) {
+                // The main module is rarely what a user reloads; its first dependency usually is.
+                module.setValue(files.size() > 1 ? files.get(1) : files.get(0));
+            }
+            showStatus(announce ? files.size() + " modules in require.cache" : status, false);
+        });
+    }
+
+    private boolean confirmOnce() {
+        if (!confirmed) {
+            confirmed = confirmation.confirm("This runs code inside " + runtime.name()
+                    + " (through the inspector). Go on, for this runtime from now on?");
+        }
+        return confirmed;
+    }
+
+    void collectGarbage() {
+        if (!confirmOnce()) {
+            return;
+        }
+        run("Collecting garbage", monitor -> {
+            runtime.collectGarbage();
+            return runtime.session().heapUsed();
+        }, used -> showStatus("GC done: heap used " + io.heapscope.model.format.ByteSizes.human(used), false));
+    }
+
+    void takeSnapshot() {
+        String name = runtime.name() + " #" + (++snapshotCount);
+        run("Taking snapshot", monitor -> runtime.takeSnapshot(monitor, null), snapshot -> {
+            showStatus("Snapshot " + name + ": " + snapshot.graph().nodeCount() + " nodes", false);
+            snapshots.accept(name, snapshot);
+        });
+    }
+
+    void applyAction() {
+        String file = module.getEditor().getText();
+        if (file == null || file.isBlank()) {
+            showStatus("Choose a module first", true);
+            return;
+        }
+        if (!confirmOnce()) {
+            return;
+        }
+        ModuleAction chosen = action.getValue();
+        int count = times.getValue();
+        run(chosen.label(), monitor -> runtime.apply(chosen, file.strip(), count), result -> {
+            showStatus(describe(result, count), false);
+            loadModules(false);
+        });
+    }
+
+    void watch() {
+        String file = module.getEditor().getText();
+        if (file == null || file.isBlank()) {
+            showStatus("Choose a module first", true);
+            return;
+        }
+        if (!confirmOnce()) {
+            return;
+        }
+        WatchPlan plan = new WatchPlan(file.strip(), action.getValue(), null, cycles.getValue(), null);
+        cycleChart.clear();
+        run("Watching " + HeapText.shortModuleName(file), monitor -> runtime.watch(plan, monitor,
+                cycle -> Platform.runLater(() -> cycleChart.add(cycle))), done -> {
+                    cycleChart.finish();
+                    showStatus(cycleChart.verdictText(), false);
+                });
+    }
+
+    private static String describe(ModuleActionResult result, int count) {
+        String what = result.action().label() + " " + HeapText.shortModuleName(result.file())
+                + (count > 1 ? " × " + count : "");
+        if (!result.wasCached() && result.action() != ModuleAction.RELOAD) {
+            return what + ": it was not in require.cache";
+        }
+        return what + (result.detachedFrom() > 0 ? ", removed from " + result.detachedFrom() + " children list"
+                + (result.detachedFrom() > 1 ? "s" : "") : "");
+    }
+
+    private <T> void run(String title, ModelWork<T> work, Consumer<T> onDone) {
+        ModelTask<T> task = new ModelTask<>(title, work);
+        current = task;
+        busy.set(true);
+        progress.progressProperty().bind(task.progressProperty());
+        showStatus(title + "…", false);
+        task.setOnSucceeded(e -> {
+            finished(task);
+            onDone.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            finished(task);
+            Throwable error = task.getException();
+            showStatus(title + " failed: " + (error.getMessage() == null ? error : error.getMessage()), true);
+        });
+        task.setOnCancelled(e -> {
+            finished(task);
+            showStatus(title + ": cancelled", false);
+        });
+        executor.execute(task);
+    }
+
+    private void finished(ModelTask<?> task) {
+        if (current == task) {
+            current = null;
+            busy.set(false);
+            progress.progressProperty().unbind();
+        }
+    }
+
+    private void showStatus(String text, boolean error) {
+        status.setText(text);
+        status.getStyleClass().remove(Styles.DANGER);
+        if (error) {
+            status.getStyleClass().add(Styles.DANGER);
+        }
+    }
+
+    // For tests.
+    MemoryChart memoryChart() {
+        return memoryChart;
+    }
+
+    CycleChart cycleChart() {
+        return cycleChart;
+    }
+
+    String statusText() {
+        return status.getText();
+    }
+}
