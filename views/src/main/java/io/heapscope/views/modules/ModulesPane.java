@@ -3,12 +3,16 @@ package io.heapscope.views.modules;
 import atlantafx.base.theme.Styles;
 import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.format.ByteSizes;
+import io.heapscope.model.format.HeapText;
 import io.heapscope.model.modules.JsModule;
 import io.heapscope.model.modules.ModuleGraph;
 import io.heapscope.model.modules.ModuleKind;
 import io.heapscope.model.modules.ModuleState;
 import io.heapscope.model.modules.StateTotal;
+import io.heapscope.model.runtime.ModuleAction;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -16,10 +20,13 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TreeTableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -99,6 +106,78 @@ public final class ModulesPane extends BorderPane {
 
     public int getSelectedNode() {
         return selectedNode.get();
+    }
+
+    /** Runs a module action in the live runtime the snapshot was taken from. */
+    @FunctionalInterface
+    public interface ModuleActionHandler {
+        void run(JsModule module, ModuleAction action);
+    }
+
+    /**
+     * Offers the module actions (delete, detach, clear cache, reload) in the tree's context menu for CommonJS modules,
+     * run by {@code handler} in the runtime named {@code runtimeName}; {@code null} removes them (the runtime went
+     * away). Only snapshots taken from a connected runtime get them: a file has no process to act on.
+     */
+    public void setModuleActions(String runtimeName, ModuleActionHandler handler) {
+        if (tree == null) {
+            return;
+        }
+        if (handler == null) {
+            tree.view().setContextMenu(null);
+            return;
+        }
+        ContextMenu menu = new ContextMenu();
+        menu.setId("module-actions");
+        menu.setOnShowing(event -> {
+            menu.getItems().clear();
+            TreeItem<ModuleTreeRow> selected = tree.view().getSelectionModel().getSelectedItem();
+            if (selected == null || !(selected.getValue() instanceof ModuleTreeRow.ModuleRow row)
+                    || row.module().kind() != ModuleKind.CJS) {
+                MenuItem none = new MenuItem("Select a CommonJS module to act on it in " + runtimeName);
+                none.setDisable(true);
+                menu.getItems().add(none);
+                return;
+            }
+            for (ModuleAction action : ModuleAction.values()) {
+                MenuItem item = new MenuItem(action.label() + " " + HeapText.shortModuleName(row.module().name())
+                        + " in " + runtimeName);
+                item.setOnAction(e -> handler.run(row.module(), action));
+                menu.getItems().add(item);
+            }
+        });
+        // A placeholder so the menu shows at all; onShowing fills it for the selected row.
+        menu.getItems().add(new MenuItem());
+        tree.view().setContextMenu(menu);
+    }
+
+    /**
+     * Selects the first tree row of module {@code index}, opening the branches above it; false if the tree has no
+     * such row (a snapshot without modules, or a module below a "more" row not shown yet). Searches breadth first,
+     * so the row nearest the top (main's own child before a deeper repeat) wins.
+     */
+    public boolean selectModule(int index) {
+        if (tree == null) {
+            return false;
+        }
+        Deque<TreeItem<ModuleTreeRow>> todo = new ArrayDeque<>(tree.view().getRoot().getChildren());
+        while (!todo.isEmpty()) {
+            TreeItem<ModuleTreeRow> item = todo.removeFirst();
+            if (item.getValue() instanceof ModuleTreeRow.ModuleRow row && !row.cycle()) {
+                if (row.module().index() == index) {
+                    for (TreeItem<ModuleTreeRow> up = item.getParent(); up != null; up = up.getParent()) {
+                        up.setExpanded(true);
+                    }
+                    tree.view().getSelectionModel().select(item);
+                    tree.view().scrollTo(tree.view().getRow(item));
+                    return true;
+                }
+                todo.addAll(item.getChildren());
+            } else if (item.getValue() instanceof ModuleTreeRow.GroupRow) {
+                todo.addAll(item.getChildren());
+            }
+        }
+        return false;
     }
 
     /** The module tree; {@code null} for a snapshot without modules. */

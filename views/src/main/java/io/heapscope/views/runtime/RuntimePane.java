@@ -36,6 +36,8 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -56,16 +58,17 @@ public final class RuntimePane extends BorderPane {
         boolean confirm(String question);
     }
 
-    /** Receives a snapshot the user took, to show it like a file. */
+    /** Receives a snapshot the user took, saved as {@code file}, to show it like a file opened from disk. */
     @FunctionalInterface
     public interface SnapshotSink {
-        void accept(String name, HeapSnapshot snapshot);
+        void accept(Path file, HeapSnapshot snapshot);
     }
 
     private final LiveRuntime runtime;
     private final Confirmation confirmation;
     private final SnapshotSink snapshots;
     private final Executor executor;
+    private final Path snapshotDirectory;
     private final MemoryChart memoryChart = new MemoryChart();
     private final CycleChart cycleChart = new CycleChart();
     private final ComboBox<String> module = new ComboBox<>();
@@ -83,8 +86,11 @@ public final class RuntimePane extends BorderPane {
     private boolean confirmed;
     private ModelTask<?> current;
 
-    public RuntimePane(LiveRuntime runtime, Confirmation confirmation, SnapshotSink snapshots, Executor executor) {
+    /** @param snapshotDirectory where snapshots taken here are saved as they stream in */
+    public RuntimePane(LiveRuntime runtime, Confirmation confirmation, SnapshotSink snapshots, Executor executor,
+                       Path snapshotDirectory) {
         this.runtime = runtime;
+        this.snapshotDirectory = snapshotDirectory;
         this.confirmation = confirmation;
         this.snapshots = snapshots;
         this.executor = executor;
@@ -266,10 +272,13 @@ public final class RuntimePane extends BorderPane {
     }
 
     void takeSnapshot() {
-        String name = runtime.name() + " #" + (++snapshotCount);
-        run("Taking snapshot", monitor -> runtime.takeSnapshot(monitor, null), snapshot -> {
-            showStatus("Snapshot " + name + ": " + snapshot.graph().nodeCount() + " nodes", false);
-            snapshots.accept(name, snapshot);
+        Path file = snapshotDirectory.resolve(SnapshotFileNames.next(runtime.name(), ++snapshotCount));
+        run("Taking snapshot", monitor -> {
+            Files.createDirectories(snapshotDirectory);
+            return runtime.takeSnapshot(monitor, file);
+        }, snapshot -> {
+            showStatus("Snapshot saved as " + file + " (" + snapshot.graph().nodeCount() + " nodes)", false);
+            snapshots.accept(file, snapshot);
         });
     }
 
@@ -279,12 +288,20 @@ public final class RuntimePane extends BorderPane {
             showStatus("Choose a module first", true);
             return;
         }
-        if (!confirmOnce()) {
+        apply(action.getValue(), file.strip(), times.getValue());
+    }
+
+    /**
+     * Runs {@code chosen} on {@code file} {@code count} times, as the Run button does; also the way other views (the
+     * Modules view's context menu) act on this runtime. Ignored while other work runs or once disconnected.
+     */
+    public void apply(ModuleAction chosen, String file, int count) {
+        if (busy.get() || !connected.get() || !confirmOnce()) {
             return;
         }
-        ModuleAction chosen = action.getValue();
-        int count = times.getValue();
-        run(chosen.label(), monitor -> runtime.apply(chosen, file.strip(), count), result -> {
+        module.setValue(file);
+        action.setValue(chosen);
+        run(chosen.label(), monitor -> runtime.apply(chosen, file, count), result -> {
             showStatus(describe(result, count), false);
             loadModules(false);
         });

@@ -15,6 +15,7 @@ import io.heapscope.model.modules.ModuleGraph;
 import io.heapscope.model.modules.ModuleState;
 import io.heapscope.model.progress.ProgressMonitor;
 import io.heapscope.model.snapshot.SnapshotReader;
+import io.heapscope.views.chart.ThemeProbes;
 import io.heapscope.views.modules.ModuleTreeRow.GroupKind;
 import io.heapscope.views.modules.ModuleTreeRow.GroupRow;
 import io.heapscope.views.modules.ModuleTreeRow.ModuleRow;
@@ -135,6 +136,33 @@ class ModulesPaneTest {
     }
 
     @Test
+    void moduleActionsAreOfferedForTheSelectedCommonJsModuleOnlyWhenARuntimeIsGiven() throws Exception {
+        ModulesPane pane = show("cjs-hot-reload-leak");
+        ModuleGraph modules = GRAPHS.get("cjs-hot-reload-leak");
+        assertEquals(null, onFx(() -> pane.tree().getContextMenu()), "a file has no process to act on");
+
+        List<String> calls = new java.util.ArrayList<>();
+        onFx(() -> pane.setModuleActions("app.js", (module, action) ->
+                calls.add(action.option() + " " + HeapText.shortModuleName(module.name()))));
+        // main's first child: snap.js, the helper that writes the snapshot.
+        JsModule snap = modules.module(modules.module(modules.main()).children().get(0));
+        assertTrue(onFx(() -> pane.selectModule(snap.index())));
+        assertEquals(snap.node(), pane.getSelectedNode());
+        List<javafx.scene.control.MenuItem> items = onFx(() -> {
+            pane.tree().getContextMenu().getOnShowing().handle(null);
+            return List.copyOf(pane.tree().getContextMenu().getItems());
+        });
+        assertEquals(List.of("Delete from cache snap.js in app.js", "Delete and detach snap.js in app.js",
+                "module.clearCache() snap.js in app.js", "Reload snap.js in app.js"),
+                items.stream().map(javafx.scene.control.MenuItem::getText).toList());
+        onFx(() -> items.get(1).fire());
+        assertEquals(List.of("detach snap.js"), calls);
+
+        onFx(() -> pane.setModuleActions("app.js", null));
+        assertEquals(null, onFx(() -> pane.tree().getContextMenu()), "the runtime went away");
+    }
+
+    @Test
     void selectingAModuleInTheTreeSelectsItsObject() throws Exception {
         ModulesPane pane = show("cjs-hot-reload-leak");
         ModuleGraph modules = GRAPHS.get("cjs-hot-reload-leak");
@@ -224,14 +252,8 @@ class ModulesPaneTest {
         }
         // The bars' colours come from the theme: zombies in the danger colour, not JFreeChart's defaults.
         var renderer = pane.chart().chart().getCategoryPlot().getRenderer();
-        assertEquals(awt(onFx(() -> pane.chart().lookup(".probe-zombie"))), renderer.getSeriesPaint(1));
+        assertEquals(onFx(() -> pane.chart().theme().awt(ThemeProbes.Token.DANGER)), renderer.getSeriesPaint(1));
         assertFalse(renderer.getSeriesPaint(0).equals(renderer.getSeriesPaint(1)));
-    }
-
-    private static java.awt.Color awt(Node probe) {
-        javafx.scene.paint.Color fill = (javafx.scene.paint.Color) ((Labeled) probe).getTextFill();
-        return new java.awt.Color((float) fill.getRed(), (float) fill.getGreen(), (float) fill.getBlue(),
-                (float) fill.getOpacity());
     }
 
     private ModulesPane show(String sample) throws Exception {

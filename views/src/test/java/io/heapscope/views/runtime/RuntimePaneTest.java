@@ -42,7 +42,9 @@ class RuntimePaneTest {
     private static final ExecutorService EXECUTOR = ModelTask.daemonExecutor("runtime-test", 1);
 
     private final FxRobot robot = new FxRobot();
-    private final List<String> snapshotNames = new ArrayList<>();
+    @org.junit.jupiter.api.io.TempDir
+    Path temp;
+    private final List<Path> snapshotFiles = new ArrayList<>();
     private final List<HeapSnapshot> snapshots = new ArrayList<>();
     private final AtomicInteger confirmations = new AtomicInteger();
     private LiveRuntime runtime;
@@ -71,10 +73,10 @@ class RuntimePaneTest {
             RuntimePane built = new RuntimePane(runtime, question -> {
                 confirmations.incrementAndGet();
                 return true;
-            }, (name, snapshot) -> {
-                snapshotNames.add(name);
+            }, (file, snapshot) -> {
+                snapshotFiles.add(file);
                 snapshots.add(snapshot);
-            }, EXECUTOR);
+            }, EXECUTOR, temp);
             stage.setScene(new Scene(built, 1200, 800));
             stage.show();
             return built;
@@ -116,11 +118,16 @@ class RuntimePaneTest {
     }
 
     @Test
-    void aSnapshotGoesToTheSink() throws Exception {
+    void aSnapshotIsSavedAsItStreamsAndGoesToTheSink() throws Exception {
         robot.clickOn("#runtime-snapshot");
         waitFor(() -> !snapshots.isEmpty());
-        assertEquals(List.of("plugin-host.js #1"), snapshotNames);
+        Path file = snapshotFiles.get(0);
+        assertEquals(temp, file.getParent());
+        assertTrue(file.getFileName().toString().matches("plugin-host\\.js-\\d{8}-\\d{6}-1\\.heapsnapshot"),
+                file.toString());
         assertTrue(snapshots.get(0).graph().nodeCount() > 10_000);
+        assertEquals(snapshots.get(0).graph().nodeCount(), io.heapscope.model.snapshot.SnapshotReader.read(file,
+                io.heapscope.model.progress.ProgressMonitor.none()).graph().nodeCount());
     }
 
     @Test
