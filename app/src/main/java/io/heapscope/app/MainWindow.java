@@ -36,9 +36,15 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import javafx.scene.layout.Priority;
+import io.heapscope.views.runtime.RuntimePane;
+import io.heapscope.model.snapshot.HeapSnapshot;
 
 /**
- * The main window: a toolbar, the opened snapshots on the left, the selected snapshot in the centre.
+ * The main window: menus and a toolbar, the opened snapshots on the left, the selected snapshot in the centre (the
+ * welcome page while none is open). The shell's parts live in their own classes: {@link ShellMenus},
+ * {@link WelcomePage}, {@link SearchPopup}, {@link Navigation} over the {@link SelectionHistory}, and the
+ * {@link Settings} behind {@link ThemeSwitch}, {@link WindowLayout} and {@link RecentFiles}.
  *
  * <p>Files come from the command line, the Open… button (Ctrl+O) or a drop onto the window. Each loads on its own
  * task off the FX thread; a failure is reported in a dialog and leaves the other snapshots alone, a cancelled load
@@ -68,14 +74,36 @@ final class MainWindow {
     private final Map<OpenSnapshot, ComparedSnapshot> compared = new HashMap<>();
     private final ChangeListener<State> selectedStateListener = (observable, old, now) -> showSelected();
     private final ExecutorService loads = ModelTask.daemonExecutor("heapscope-load", LOAD_THREADS);
+    private final RuntimesPanel runtimesPanel;
+    /** Snapshots taken in a runtime, with it: their Modules view can act on the runtime while it is connected. */
+    private final Map<OpenSnapshot, RuntimePane> liveSources = new HashMap<>();
+    private final RecentFiles recent;
+    private final ThemeSwitch theme;
+    private final WindowLayout layout;
+    private final SelectionHistory history = new SelectionHistory();
+    private final Navigation navigation;
+    private final SearchPopup search;
+    private final WelcomePage welcome;
 
     MainWindow(Stage stage) {
-        this(stage, OpenSnapshot::read);
+        this(stage, OpenSnapshot::read, Settings.load());
     }
 
     MainWindow(Stage stage, OpenSnapshot.Loader loader) {
+        this(stage, loader, Settings.load());
+    }
+
+    /** @param settings what the window remembers between runs (theme, bounds, layout, recent files) */
+    MainWindow(Stage stage, OpenSnapshot.Loader loader, Settings settings) {
         this.stage = stage;
         this.loader = loader;
+        recent = new RecentFiles(settings);
+        theme = new ThemeSwitch(settings);
+        layout = new WindowLayout(settings);
+        navigation = new Navigation(history, snapshots, this::select, this::viewsOf);
+        search = new SearchPopup(navigation::searchTargets, navigation::show);
+        welcome = new WelcomePage(recent.files(), SampleSnapshots.find(), file -> open(List.of(file)),
+                this::chooseFiles, OPEN_SHORTCUT.getDisplayText());
 
         Button open = new Button("Open…", new FontIcon(Feather.FOLDER));
         open.setId("open");
@@ -88,44 +116,172 @@ final class MainWindow {
         close.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
 
         list.setId("files");
-        list.setCellFactory(view -> new OpenSnapshotCell());
+        list.setCellFactory(view -> new OpenSnapshotCell(this::close));
         list.setPrefWidth(260);
         // An empty list beside the placeholder would only take room; it appears with the first file.
         list.visibleProperty().bind(Bindings.isNotEmpty(snapshots));
         list.managedProperty().bind(list.visibleProperty());
+        runtimesPanel = new RuntimesPanel(stage, this::openLive, LiveSnapshots.directory());
         list.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> {
             if (old != null) {
                 old.stateProperty().removeListener(selectedStateListener);
             }
             if (now != null) {
                 now.stateProperty().addListener(selectedStateListener);
+                runtimesPanel.list().getSelectionModel().clearSelection();
             }
             showSelected();
+        });
+        runtimesPanel.list().getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> {
+            if (now != null) {
+                list.getSelectionModel().clearSelection();
+                root.setCenter(now);
+            } else if (list.getSelectionModel().isEmpty()) {
+                showSelected();
+            }
         });
 
         placeholder.setId("placeholder");
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
-        root.setTop(new ToolBar(open, close));
-        root.setLeft(list);
-        root.setCenter(placeholder);
+        ShellMenus menus = new ShellMenus(shellActions(), recent, theme, history,
+                list.getSelectionModel().selectedItemProperty().isNull());
+        ToolBar toolBar = new ToolBar(open, close);
+        toolBar.getItems().addAll(menus.toolbarItems(theme));
+        root.setTop(new VBox(menus.menuBar(), toolBar));
+        VBox left = new VBox(list, runtimesPanel);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        root.setLeft(left);
+        root.setCenter(welcome);
 
         Scene scene = new Scene(root, 1100, 720);
+        scene.getStylesheets().add(ShellMenus.STYLESHEET);
         scene.getAccelerators().put(OPEN_SHORTCUT, this::chooseFiles);
         scene.getAccelerators().put(CLOSE_SHORTCUT, this::closeSelected);
+        // Also the menus' accelerators; put here too so they work before the menu bar's skin exists.
+        scene.getAccelerators().put(ShellMenus.FILTER, this::focusFilter);
+        scene.getAccelerators().put(ShellMenus.SEARCH, () -> search.show(stage));
+        scene.getAccelerators().put(ShellMenus.BACK, navigation::back);
+        scene.getAccelerators().put(ShellMenus.FORWARD, navigation::forward);
         scene.setOnDragOver(this::acceptFiles);
         scene.setOnDragDropped(this::openDropped);
         stage.setTitle(TITLE);
         stage.setScene(scene);
+        layout.restore(stage);
         // Loads still running when the window goes have no one to show them to; stop them and free their memory.
         stage.setOnHidden(event -> {
+            runtimesPanel.closeAll();
             snapshots.forEach(OpenSnapshot::cancel);
             loads.shutdownNow();
         });
     }
 
+    /** The window's layout: tool windows left, the selected snapshot or runtime in the centre. */
+    BorderPane root() {
+        return root;
+    }
+
+    /** The Runtimes section of the left tool window. */
+    RuntimesPanel runtimes() {
+        return runtimesPanel;
+    }
+
+    /**
+     * Adds a snapshot taken in a runtime (already read while it streamed in, and saved as {@code file}); it is
+     * analysed off the FX thread like a file, without being read again.
+     */
+    void openLive(RuntimePane source, Path file, HeapSnapshot snapshot) {
+        OpenSnapshot entry = new OpenSnapshot(file.toAbsolutePath().normalize(),
+                (path, monitor) -> OpenSnapshot.analyse(snapshot, monitor));
+        liveSources.put(entry, source);
+        watch(entry);
+        snapshots.add(entry);
+        entry.load(loads);
+    }
+
     /** The views of {@code entry}, or {@code null} if it was never shown loaded. */
     SnapshotTabs views(OpenSnapshot entry) {
         return views.get(entry);
+    }
+
+    /**
+     * The views of a loaded {@code entry}, made on first use: they follow the remembered layout and report their
+     * selections to the history.
+     */
+    SnapshotTabs viewsOf(OpenSnapshot entry) {
+        SnapshotTabs made = views.get(entry);
+        if (made == null) {
+            made = tabsOf(entry);
+            layout.follow(made);
+            made.setOnSelection((tabId, node) -> history.visit(new SelectionHistory.Place(entry, tabId, node)));
+            views.put(entry, made);
+        }
+        return made;
+    }
+
+    /** Back and Forward through the selections, and the search popup: for tests. */
+    SelectionHistory history() {
+        return history;
+    }
+
+    SearchPopup search() {
+        return search;
+    }
+
+    ThemeSwitch theme() {
+        return theme;
+    }
+
+    private ShellMenus.Actions shellActions() {
+        return new ShellMenus.Actions() {
+            @Override
+            public void chooseFiles() {
+                MainWindow.this.chooseFiles();
+            }
+
+            @Override
+            public void open(Path file) {
+                MainWindow.this.open(List.of(file));
+            }
+
+            @Override
+            public void closeSelected() {
+                MainWindow.this.closeSelected();
+            }
+
+            @Override
+            public void focusFilter() {
+                MainWindow.this.focusFilter();
+            }
+
+            @Override
+            public void search() {
+                search.show(stage);
+            }
+
+            @Override
+            public void back() {
+                navigation.back();
+            }
+
+            @Override
+            public void forward() {
+                navigation.forward();
+            }
+
+            @Override
+            public void quit() {
+                stage.close();
+            }
+        };
+    }
+
+    /** Ctrl+F: the filter of the view shown, if it has one. */
+    private void focusFilter() {
+        OpenSnapshot selected = list.getSelectionModel().getSelectedItem();
+        SnapshotTabs shown = selected == null ? null : views.get(selected);
+        if (shown != null && root.getCenter() == shown) {
+            shown.focusFilter();
+        }
     }
 
     /** Shows {@code entry}, as clicking it in the list does. */
@@ -175,6 +331,9 @@ final class MainWindow {
             if (now == State.CANCELLED) {
                 close(entry);
             } else if (now == State.LOADED) {
+                if (!liveSources.containsKey(entry)) {
+                    recent.add(entry.file());
+                }
                 OpenSnapshot.Loaded loaded = entry.loaded();
                 ComparedSnapshot snapshot = new ComparedSnapshot(entry.file().getFileName().toString(),
                         loaded.snapshot(), loaded.analysis(), loaded.modules());
@@ -206,6 +365,8 @@ final class MainWindow {
     /** Removes {@code entry}, cancelling its load if it is still running. */
     private void close(OpenSnapshot entry) {
         entry.cancel();
+        liveSources.remove(entry);
+        history.forget(entry);
         views.remove(entry);
         ComparedSnapshot snapshot = compared.remove(entry);
         if (snapshot != null) {
@@ -216,15 +377,18 @@ final class MainWindow {
 
     private void showSelected() {
         OpenSnapshot selected = list.getSelectionModel().getSelectedItem();
+        RuntimePane runtime = runtimesPanel.list().getSelectionModel().getSelectedItem();
+        if (selected == null && runtime != null) {
+            root.setCenter(runtime);
+            return;
+        }
         Node centre;
         if (selected == null) {
-            placeholder.setText(snapshots.isEmpty()
-                    ? "Open a heap snapshot (" + OPEN_SHORTCUT.getDisplayText() + ")" : "Select a snapshot");
-            centre = placeholder;
+            placeholder.setText("Select a snapshot");
+            centre = snapshots.isEmpty() ? welcome : placeholder;
         } else {
             centre = switch (selected.state()) {
-                case LOADED -> views.computeIfAbsent(selected, entry -> new SnapshotTabs(entry.file(), entry.loaded(),
-                        compared.get(entry), loadedSnapshots, loads));
+                case LOADED -> viewsOf(selected);
                 case LOADING -> loadingView(selected);
                 case FAILED -> failedView(selected);
                 // A cancelled load is leaving the list; this is only seen for that moment.
@@ -232,6 +396,18 @@ final class MainWindow {
             };
         }
         root.setCenter(centre);
+    }
+
+    private SnapshotTabs tabsOf(OpenSnapshot entry) {
+        SnapshotTabs tabs = new SnapshotTabs(entry.file(), entry.loaded(), compared.get(entry), loadedSnapshots, loads);
+        RuntimePane source = liveSources.get(entry);
+        if (source != null && source.isConnected()) {
+            tabs.setModuleActions(source.runtime().name(), (module, action) -> {
+                runtimesPanel.list().getSelectionModel().select(source);
+                source.apply(action, module.name(), 1);
+            });
+        }
+        return tabs;
     }
 
     private static Node loadingView(OpenSnapshot entry) {

@@ -50,7 +50,11 @@ final class OpenSnapshot {
 
     /** Reads the file, summarises it, analyses it as DevTools does and finds its modules; each step a phase. */
     static Loaded read(Path file, ProgressMonitor monitor) throws IOException {
-        HeapSnapshot snapshot = SnapshotReader.read(file, monitor);
+        return analyse(SnapshotReader.read(file, monitor), monitor);
+    }
+
+    /** The steps after reading, for a snapshot that arrived another way (over the inspector). */
+    static Loaded analyse(HeapSnapshot snapshot, ProgressMonitor monitor) {
         monitor.beginPhase(SUMMARY_PHASE, -1);
         SnapshotInfo info = SnapshotInfo.of(snapshot);
         monitor.checkCancelled();

@@ -18,14 +18,17 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Worker;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -54,6 +57,9 @@ final class SnapshotTabs extends SplitPane {
     private final RetainersPane retainers;
     private final DetailsPane details;
     private final ModelTask<HeapClasses> classes;
+    private final SplitPane toolWindows;
+    /** Told of each object selected in a view, with the view's tab id: the window's Back and Forward. */
+    private ObjIntConsumer<String> onSelection = (tabId, node) -> { };
     /** The selection of each built tab, by tab id: what the tool windows follow. */
     private final Map<String, ReadOnlyIntegerProperty> selections = new HashMap<>();
     private SummaryPane summaryPane;
@@ -61,6 +67,8 @@ final class SnapshotTabs extends SplitPane {
     private DominatorsPane dominatorsPane;
     private StatisticsPane statisticsPane;
     private ModulesPane modulesPane;
+    private String actionsRuntime;
+    private ModulesPane.ModuleActionHandler moduleActions;
     private ComparisonPane comparisonPane;
 
     /**
@@ -97,6 +105,7 @@ final class SnapshotTabs extends SplitPane {
                         statisticsPane = new StatisticsPane(computed.statistics()))),
                 lazyTab(MODULES, "Modules", Feather.PACKAGE, () -> {
                     modulesPane = new ModulesPane(loaded.modules(), loaded.analysis());
+                    modulesPane.setModuleActions(actionsRuntime, moduleActions);
                     return follow(MODULES, modulesPane.selectedNodeProperty(), modulesPane);
                 }),
                 lazyTab(COMPARISON, "Comparison", Feather.GIT_PULL_REQUEST, () -> {
@@ -114,6 +123,7 @@ final class SnapshotTabs extends SplitPane {
 
         // The tool windows share the bottom, so the tabs keep the window's full width for their headers and trees.
         SplitPane bottom = new SplitPane(retainers, details);
+        toolWindows = bottom;
         bottom.setId("snapshot-tool-windows");
         SplitPane.setResizableWithParent(details, false);
         bottom.setDividerPositions(RETAINERS_SHARE);
@@ -122,6 +132,84 @@ final class SnapshotTabs extends SplitPane {
         // The tool windows keep their height when the window grows; the tabs take the change.
         SplitPane.setResizableWithParent(bottom, false);
         setDividerPositions(TABS_SHARE);
+    }
+
+    /** The Retainers and Details side by side, below the tabs. */
+    SplitPane toolWindows() {
+        return toolWindows;
+    }
+
+    /** The work naming the classes (the Summary's rows), which may still run; what the search looks through. */
+    Worker<HeapClasses> classes() {
+        return classes;
+    }
+
+    /** Calls {@code listener} with the tab id and node of each object selected in a view. */
+    void setOnSelection(ObjIntConsumer<String> listener) {
+        onSelection = listener;
+    }
+
+    /** The id of the tab shown ({@link #SUMMARY}, ...). */
+    String currentTab() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        return tab == null ? null : tab.getId();
+    }
+
+    /** Shows the tab {@code tabId} and selects {@code node} in it (in the Summary if that view cannot show it). */
+    void reveal(String tabId, int node) {
+        show(tabId);
+        reveal(node);
+    }
+
+    /** The Summary with its filter set to {@code className}, as a search result shows a class. */
+    void showClass(String className) {
+        show(SUMMARY);
+        whenSummaryReady(summary -> summary.filterClasses(className));
+    }
+
+    /**
+     * Runs {@code action} on the Summary now, or when its class names are computed (after the tab has built it:
+     * its listener was added first). Call after showing the Summary tab.
+     */
+    private void whenSummaryReady(java.util.function.Consumer<SummaryPane> action) {
+        if (summaryPane != null) {
+            action.accept(summaryPane);
+            return;
+        }
+        javafx.beans.value.ChangeListener<Worker.State> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Worker.State> observable,
+                                Worker.State old, Worker.State now) {
+                if (now == Worker.State.SUCCEEDED || now == Worker.State.FAILED || now == Worker.State.CANCELLED) {
+                    classes.stateProperty().removeListener(this);
+                    if (summaryPane != null) {
+                        action.accept(summaryPane);
+                    }
+                }
+            }
+        };
+        classes.stateProperty().addListener(once);
+    }
+
+    /**
+     * Puts the keyboard in the current view's filter field (Ctrl+F), its text selected for retyping; false if the
+     * view has none. A view's filter is the text field whose id ends with {@code -filter}.
+     */
+    boolean focusFilter() {
+        Tab tab = tabs.getSelectionModel().getSelectedItem();
+        Node content = tab == null ? null : tab.getContent();
+        if (content == null) {
+            return false;
+        }
+        for (Node node : content.lookupAll(".text-field")) {
+            if (node instanceof TextField field && field.getId() != null && field.getId().endsWith("-filter")
+                    && field.isVisible() && !field.isDisabled()) {
+                field.requestFocus();
+                field.selectAll();
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The Summary view, or {@code null} until its tab was first shown and the class names are computed. */
@@ -142,6 +230,15 @@ final class SnapshotTabs extends SplitPane {
     }
 
     /** The Modules view, or {@code null} until its tab was first shown. */
+    /** Offers module actions in the Modules view, run in the runtime this snapshot came from; null removes them. */
+    void setModuleActions(String runtimeName, ModulesPane.ModuleActionHandler handler) {
+        actionsRuntime = runtimeName;
+        moduleActions = handler;
+        if (modulesPane != null) {
+            modulesPane.setModuleActions(runtimeName, handler);
+        }
+    }
+
     ModulesPane modulesPane() {
         return modulesPane;
     }
@@ -180,15 +277,18 @@ final class SnapshotTabs extends SplitPane {
             return;
         }
         show(SUMMARY);
-        if (summaryPane != null) {
-            summaryPane.reveal(node);
-        }
+        whenSummaryReady(summary -> summary.reveal(node));
     }
 
     /** Makes the Retainers and Details follow a view's selection while its tab is the current one. */
     private Node follow(String tabId, ReadOnlyIntegerProperty selection, Node view) {
         selections.put(tabId, selection);
-        selection.addListener((observable, old, now) -> showSelected(now.intValue()));
+        selection.addListener((observable, old, now) -> {
+            showSelected(now.intValue());
+            if (now.intValue() >= 0) {
+                onSelection.accept(tabId, now.intValue());
+            }
+        });
         return view;
     }
 

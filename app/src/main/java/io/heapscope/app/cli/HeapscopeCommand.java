@@ -57,13 +57,16 @@ public final class HeapscopeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return openApp(spec, List.of());
+        return openApp(spec, List.of(), null);
     }
 
-    /** Runs the desktop app until its window closes; {@code spec} is the calling command's, for its stderr. */
-    static int openApp(CommandSpec spec, List<Path> files) {
+    /**
+     * Runs the desktop app until its window closes, with {@code files} open and {@code script} (or null) launched as
+     * a live runtime; {@code spec} is the calling command's, for its stderr.
+     */
+    static int openApp(CommandSpec spec, List<Path> files, Path script) {
         try {
-            HeapscopeApplication.launch(files);
+            HeapscopeApplication.launch(files, script);
             return ExitCodes.OK;
         } catch (UnsupportedOperationException e) {
             // How JavaFX says "Unable to open DISPLAY" (ssh, CI): the user's setup, not a bug in heapscope.

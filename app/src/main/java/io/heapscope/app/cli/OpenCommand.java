@@ -10,26 +10,38 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code heapscope open FILE...}: the desktop app with those files open. */
-@Command(name = "open", description = "Open heap snapshots in the desktop app.")
+@Command(name = "open", description = "Open heap snapshots in the desktop app, and/or launch a Node script there "
+        + "as a live runtime.")
 final class OpenCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Heap snapshots (.heapsnapshot) to open.")
-    List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Heap snapshots (.heapsnapshot) to open.")
+    List<Path> files = List.of();
+
+    @Option(names = "--launch", paramLabel = "SCRIPT",
+            description = "Launch SCRIPT with Node under the inspector and show it in the Runtimes section.")
+    Path script;
 
     @Override
     public Integer call() throws IOException {
         // A missing file is reported here, on the terminal that named it, rather than in a window later.
+        if (files.isEmpty() && script == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a FILE to open or --launch SCRIPT");
+        }
         for (Path file : files) {
             checkReadable(file);
         }
-        return HeapscopeCommand.openApp(spec, files);
+        if (script != null) {
+            checkReadable(script);
+        }
+        return HeapscopeCommand.openApp(spec, files, script);
     }
 
     private static void checkReadable(Path file) throws IOException {

@@ -7,6 +7,8 @@ import io.heapscope.model.modules.JsModule;
 import io.heapscope.model.modules.ModuleGraph;
 import io.heapscope.model.modules.ModuleState;
 import io.heapscope.views.chart.ByteSizeFormat;
+import io.heapscope.views.chart.ThemeProbes;
+import io.heapscope.views.chart.ThemeProbes.Token;
 import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,9 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
-import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
-import javafx.scene.paint.Color;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
@@ -43,9 +43,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * A horizontal bar chart of the modules retaining most, biggest on top, zombies in the theme's danger colour.
  * Clicking a bar selects the module's object.
  *
- * <p>JFreeChart paints with AWT colours, so the chart cannot use CSS directly. Invisible probe labels carry the
- * theme's tokens instead ({@code modules.css} sets their text fill); the chart re-reads them whenever CSS changes
- * them, so it follows a theme switch like the rest of the window.
+ * <p>The colours are the theme's, read through {@link ThemeProbes}, so the chart follows a theme switch.
  */
 final class TopModulesChart extends StackPane {
     static final int TOP = 10;
@@ -69,12 +67,7 @@ final class TopModulesChart extends StackPane {
     private final JFreeChart chart;
     private final CategoryPlot plot;
     private final StackedBarRenderer renderer = new StackedBarRenderer();
-    private final Label barColour = probe("probe-bar");
-    private final Label zombieColour = probe("probe-zombie");
-    private final Label textColour = probe("probe-text");
-    private final Label mutedColour = probe("probe-muted");
-    private final Label gridColour = probe("probe-grid");
-    private final Label backgroundColour = probe("probe-background");
+    private final ThemeProbes theme;
 
     TopModulesChart(ModuleGraph modules, HeapGraph graph, IntConsumer select) {
         getStyleClass().add("top-modules-chart");
@@ -158,11 +151,7 @@ final class TopModulesChart extends StackPane {
             }
         });
         getChildren().add(viewer);
-        for (Label probe : List.of(barColour, zombieColour, textColour, mutedColour, gridColour, backgroundColour)) {
-            getChildren().add(probe);
-            probe.textFillProperty().addListener((observable, old, now) -> restyle());
-            probe.fontProperty().addListener((observable, old, now) -> restyle());
-        }
+        theme = new ThemeProbes(this, this::restyle);
         restyle();
     }
 
@@ -175,22 +164,26 @@ final class TopModulesChart extends StackPane {
         return chart;
     }
 
-    /** Paints the chart with the probes' colours and font: the theme's, once CSS has reached them. */
+    /** The theme's colours as the chart reads them: for tests. */
+    ThemeProbes theme() {
+        return theme;
+    }
+
+    /** Paints the chart with the theme's colours and font, once CSS has reached the probes. */
     private void restyle() {
-        java.awt.Color text = awt(textColour);
-        java.awt.Color muted = awt(mutedColour);
-        java.awt.Color background = awt(backgroundColour);
-        javafx.scene.text.Font fxFont = textColour.getFont();
-        java.awt.Font font = new java.awt.Font(fxFont.getFamily(), java.awt.Font.PLAIN,
-                (int) Math.round(fxFont.getSize() * 0.9));
-        java.awt.Font small = font.deriveFont((float) Math.round(fxFont.getSize() * 0.8));
+        java.awt.Color text = theme.awt(Token.TEXT);
+        java.awt.Color muted = theme.awt(Token.MUTED);
+        java.awt.Color background = theme.awt(Token.BACKGROUND);
+        java.awt.Font font = theme.font(0.9);
+        java.awt.Font small = theme.font(0.8);
 
         chart.setBackgroundPaint(background);
         plot.setBackgroundPaint(background);
-        plot.setRangeGridlinePaint(awt(gridColour));
+        plot.setRangeGridlinePaint(theme.awt(Token.GRID));
         plot.setRangeGridlineStroke(new BasicStroke(1f));
-        renderer.setSeriesPaint(0, awt(barColour));
-        renderer.setSeriesPaint(1, awt(zombieColour));
+        renderer.setSeriesPaint(0, theme.awt(Token.ACCENT));
+        // Zombies in the danger colour, as their rows and chips are in modules.css.
+        renderer.setSeriesPaint(1, theme.awt(Token.DANGER));
         CategoryAxis categories = plot.getDomainAxis();
         categories.setTickLabelFont(font);
         categories.setTickLabelPaint(text);
@@ -205,20 +198,5 @@ final class TopModulesChart extends StackPane {
             legend.setItemFont(small);
             legend.setItemPaint(text);
         }
-    }
-
-    private static Label probe(String styleClass) {
-        Label probe = new Label();
-        probe.getStyleClass().addAll("colour-probe", styleClass);
-        probe.setManaged(false);
-        probe.setVisible(false);
-        return probe;
-    }
-
-    private static java.awt.Color awt(Label probe) {
-        // The probes' CSS sets plain colours; a gradient would only come from a broken theme, then drawn see-through.
-        Color fill = probe.getTextFill() instanceof Color colour ? colour : Color.TRANSPARENT;
-        return new java.awt.Color((float) fill.getRed(), (float) fill.getGreen(), (float) fill.getBlue(),
-                (float) fill.getOpacity());
     }
 }

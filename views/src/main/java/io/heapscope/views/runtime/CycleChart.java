@@ -32,7 +32,9 @@ final class CycleChart extends BorderPane {
     private final XYSeries heapUsed = new XYSeries("heap used after GC");
     private final XYSeries zombies = new XYSeries("zombies");
     private final List<WatchCycle> cycles = new ArrayList<>();
-    private final Label verdict = new Label("Watch: not run yet");
+    private final Label verdict = new Label("Watch");
+    private final Label emptyNote = new Label("Run a watch: each cycle runs the action on the module (then a reload),"
+            + " a GC and a snapshot, and charts the module's retained size, its zombies and heap used after GC.");
     private final XYPlot plot;
     private final JFreeChart chart;
     private final XYLineAndShapeRenderer bytesRenderer = new XYLineAndShapeRenderer(true, true);
@@ -67,7 +69,11 @@ final class CycleChart extends BorderPane {
         chart.getLegend().setFrame(BlockBorder.NONE);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("cycle-chart");
-        StackPane chartHolder = new StackPane(viewer);
+        StackPane chartHolder = new StackPane(viewer, emptyNote);
+        // An empty chart would draw meaningless axes ("0 B, 1 B"); until a watch runs, say what will be here.
+        viewer.visibleProperty().bind(emptyNote.visibleProperty().not());
+        emptyNote.getStyleClass().add("text-muted");
+        emptyNote.setWrapText(true);
         setTop(verdict);
         setCenter(chartHolder);
         theme = new ThemeProbes(chartHolder, this::restyle);
@@ -80,6 +86,7 @@ final class CycleChart extends BorderPane {
         heapUsed.clear();
         zombies.clear();
         verdict.setText("Watch: running…");
+        emptyNote.setVisible(false);
         verdict.getStyleClass().removeAll("grows", "flat");
     }
 

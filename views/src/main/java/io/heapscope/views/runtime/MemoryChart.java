@@ -15,9 +15,8 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -28,7 +27,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * A runtime's memory over time (rss, heap total, heap used, external), with a vertical marker for every major GC,
- * snapshot and user action, labelled except for GCs (they come too often to read).
+ * snapshot and user action. Markers carry no labels: a watch puts a dozen within seconds and their text would pile
+ * up into a smudge; a subtitle says what each colour means instead.
  */
 final class MemoryChart extends StackPane {
     /** The series drawn, in legend order. */
@@ -54,6 +54,8 @@ final class MemoryChart extends StackPane {
     private final JFreeChart chart;
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     private final ThemeProbes theme;
+    private final TextTitle markerKey = new TextTitle(
+            "markers: green = snapshot (one per watch cycle), orange = forced GC or module action, dotted = major GC");
     private List<RuntimeMarker> drawnMarkers = List.of();
 
     MemoryChart() {
@@ -78,6 +80,8 @@ final class MemoryChart extends StackPane {
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.getLegend().setPosition(RectangleEdge.TOP);
         chart.getLegend().setFrame(BlockBorder.NONE);
+        markerKey.setPosition(RectangleEdge.BOTTOM);
+        chart.addSubtitle(markerKey);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("memory-chart");
         getChildren().add(viewer);
@@ -128,13 +132,6 @@ final class MemoryChart extends StackPane {
             line.setStroke(new BasicStroke(marker.kind() == RuntimeMarker.Kind.GC ? 0.8f : 1.4f,
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     marker.kind() == RuntimeMarker.Kind.GC ? new float[] {3f, 3f} : null, 0f));
-            if (marker.kind() != RuntimeMarker.Kind.GC) {
-                line.setLabel(marker.label());
-                line.setLabelFont(theme.font(0.75));
-                line.setLabelPaint(theme.awt(Token.MUTED));
-                line.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                line.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-            }
             plot.addDomainMarker(line);
         }
         drawnMarkers = markers;
@@ -164,6 +161,8 @@ final class MemoryChart extends StackPane {
         chart.getLegend().setBackgroundPaint(background);
         chart.getLegend().setItemFont(theme.font(0.8));
         chart.getLegend().setItemPaint(theme.awt(Token.TEXT));
+        markerKey.setFont(theme.font(0.75));
+        markerKey.setPaint(theme.awt(Token.MUTED));
         drawMarkers(drawnMarkers);
     }
 }

@@ -27,6 +27,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -160,7 +161,8 @@ public final class RuntimePane extends BorderPane {
         module.setEditable(true);
         module.setId("runtime-module");
         module.setPromptText("module file");
-        module.setPrefWidth(320);
+        module.setPrefWidth(380);
+        module.setMinWidth(200);
         module.setConverter(new StringConverter<>() {
             @Override
             public String toString(String file) {
@@ -186,7 +188,7 @@ public final class RuntimePane extends BorderPane {
             }
         });
         times.setId("runtime-times");
-        times.setPrefWidth(80);
+        times.setPrefWidth(90);
         times.setEditable(true);
         times.setTooltip(new Tooltip("How many times in a row"));
         Button run = button("Run", Feather.PLAY, "Run the action on the module");
@@ -194,7 +196,7 @@ public final class RuntimePane extends BorderPane {
         run.setOnAction(e -> applyAction());
 
         cycles.setId("runtime-cycles");
-        cycles.setPrefWidth(80);
+        cycles.setPrefWidth(90);
         cycles.setEditable(true);
         Button watch = button("Watch", Feather.ACTIVITY,
                 "Each cycle: the action (then a reload), GC, snapshot; charts the module's retained size and zombies");
@@ -203,14 +205,16 @@ public final class RuntimePane extends BorderPane {
 
         for (var control : List.of(gc, snapshot, module, action, times, run, cycles, watch)) {
             control.disableProperty().bind(busy.or(connected.not()));
+            // Text is what tells these apart; wrap the bar rather than shorten them to "…".
+            control.setMinWidth(Region.USE_PREF_SIZE);
         }
-        Label times = new Label("×");
-        Label cyclesLabel = new Label("cycles");
-        HBox bar = new HBox(8, gc, snapshot, new Separator(Orientation.VERTICAL), new Label("Module"), module, action,
-                times, this.times, run, new Separator(Orientation.VERTICAL), this.cycles, cyclesLabel, watch);
+        // One flow, not fixed groups: its minimum width is then its widest control, so a narrow window wraps
+        // the bar instead of pushing the window's right edge (and its toolbar) out of sight.
+        FlowPane bar = new FlowPane(8, 6, gc, snapshot, gap(), new Label("Module"), module, action, new Label("×"),
+                this.times, run, gap(), this.cycles, new Label("cycles"), watch);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("runtime-toolbar");
         bar.setPadding(new Insets(4, 10, 8, 10));
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return bar;
     }
 
@@ -232,6 +236,12 @@ public final class RuntimePane extends BorderPane {
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return bar;
+    }
+
+    private static Region gap() {
+        Region gap = new Region();
+        gap.setPrefWidth(12);
+        return gap;
     }
 
     private static Button button(String text, Feather icon, String tooltip) {

@@ -1,13 +1,12 @@
 package io.heapscope.views.statistics;
 
 import io.heapscope.model.format.ByteSizes;
+import io.heapscope.views.chart.ThemeProbes;
+import io.heapscope.views.chart.ThemeProbes.Token;
 import io.heapscope.views.heap.HeapFormat;
 import io.heapscope.views.statistics.StatisticsPane.Category;
-import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
-import javafx.scene.paint.Color;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.RingPlot;
@@ -18,18 +17,18 @@ import org.jfree.data.general.DefaultPieDataset;
  * A ring chart of the Statistics categories, the total in its centre, no labels on the slices (the table beside
  * names them in the same colours).
  *
- * <p>JFreeChart paints with AWT colours, so the chart cannot use CSS directly: invisible probe labels carry the
- * theme's chart tokens ({@code statistics.css} sets their text fill) and the chart re-reads them whenever CSS
- * changes them, so it follows a theme switch like the rest of the window.
+ * <p>The colours are the theme's, read through {@link ThemeProbes}, so the chart follows a theme switch.
  */
 final class StatisticsChart extends StackPane {
     private final DefaultPieDataset<String> dataset = new DefaultPieDataset<>();
     private final RingPlot plot;
     private final JFreeChart chart;
-    private final List<Label> sliceColours = new ArrayList<>();
-    private final Label textColour = probe("probe-text");
-    private final Label backgroundColour = probe("probe-background");
+    /** Slice i takes the theme's chart colour i + 1, as the table's swatches do (statistics.css). */
+    private static final List<Token> SLICE_COLOURS = List.of(Token.CHART_1, Token.CHART_2, Token.CHART_3,
+            Token.CHART_4, Token.CHART_5, Token.CHART_6, Token.CHART_7, Token.CHART_8);
+
     private final List<Category> categories;
+    private final ThemeProbes theme;
 
     StatisticsChart(List<Category> categories, long total) {
         this.categories = categories;
@@ -55,18 +54,7 @@ final class StatisticsChart extends StackPane {
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartViewer viewer = new ChartViewer(chart, false);
         getChildren().add(viewer);
-        for (int i = 0; i < categories.size(); i++) {
-            Label probe = probe("chart-" + (i + 1));
-            sliceColours.add(probe);
-        }
-        List<Label> probes = new ArrayList<>(sliceColours);
-        probes.add(textColour);
-        probes.add(backgroundColour);
-        for (Label probe : probes) {
-            getChildren().add(probe);
-            probe.textFillProperty().addListener((observable, old, now) -> restyle());
-            probe.fontProperty().addListener((observable, old, now) -> restyle());
-        }
+        theme = new ThemeProbes(this, this::restyle);
         restyle();
     }
 
@@ -79,32 +67,15 @@ final class StatisticsChart extends StackPane {
         return chart;
     }
 
-    /** Paints the chart with the probes' colours and font: the theme's, once CSS has reached them. */
+    /** Paints the chart with the theme's colours and font, once CSS has reached the probes. */
     private void restyle() {
-        java.awt.Color background = awt(backgroundColour);
+        java.awt.Color background = theme.awt(Token.BACKGROUND);
         chart.setBackgroundPaint(background);
         plot.setBackgroundPaint(background);
         for (int i = 0; i < categories.size(); i++) {
-            plot.setSectionPaint(categories.get(i).name(), awt(sliceColours.get(i)));
+            plot.setSectionPaint(categories.get(i).name(), theme.awt(SLICE_COLOURS.get(i % SLICE_COLOURS.size())));
         }
-        javafx.scene.text.Font fxFont = textColour.getFont();
-        plot.setCenterTextFont(new java.awt.Font(fxFont.getFamily(), java.awt.Font.BOLD,
-                (int) Math.round(fxFont.getSize() * 1.5)));
-        plot.setCenterTextColor(awt(textColour));
-    }
-
-    private static Label probe(String styleClass) {
-        Label probe = new Label();
-        probe.getStyleClass().addAll("colour-probe", styleClass);
-        probe.setManaged(false);
-        probe.setVisible(false);
-        return probe;
-    }
-
-    private static java.awt.Color awt(Label probe) {
-        // The probes' CSS sets plain colours; a gradient would only come from a broken theme, then drawn see-through.
-        Color fill = probe.getTextFill() instanceof Color colour ? colour : Color.TRANSPARENT;
-        return new java.awt.Color((float) fill.getRed(), (float) fill.getGreen(), (float) fill.getBlue(),
-                (float) fill.getOpacity());
+        plot.setCenterTextFont(theme.font(1.5).deriveFont(java.awt.Font.BOLD));
+        plot.setCenterTextColor(theme.awt(Token.TEXT));
     }
 }

@@ -137,6 +137,11 @@ public final class SummaryPane extends BorderPane implements NodeView {
         return filter;
     }
 
+    /** Shows only the classes whose name contains {@code text}, as typing it into the filter does. */
+    public void filterClasses(String text) {
+        filter.setText(text);
+    }
+
     /**
      * Selects {@code node}: in its class's instances when the class is shown and the object is within the first
      * {@value #REVEAL_PAGES} pages of them, otherwise as a found row on top of the table.
