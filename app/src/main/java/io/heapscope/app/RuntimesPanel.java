@@ -2,7 +2,6 @@ package io.heapscope.app;
 
 import atlantafx.base.theme.Styles;
 import io.heapscope.model.inspector.InspectorAddress;
-import io.heapscope.model.inspector.InspectorTargets;
 import io.heapscope.model.runtime.LiveRuntime;
 import io.heapscope.model.runtime.RuntimeSession;
 import io.heapscope.model.snapshot.HeapSnapshot;
@@ -97,10 +96,7 @@ final class RuntimesPanel extends VBox {
 
     /** Connects to {@code address} (host:port or ws:// URL); {@code onDone} gets the pane, on the FX thread. */
     void connect(String address, boolean allowRemote, Consumer<RuntimePane> onDone) {
-        start("Connecting to " + address, () -> {
-            InspectorAddress parsed = InspectorAddress.parse(address).requireLoopbackUnless(allowRemote);
-            return RuntimeSession.connect(InspectorTargets.resolve(parsed), null);
-        }, address, onDone);
+        start("Connecting to " + address, () -> RuntimeSession.connect(address, allowRemote), address, onDone);
     }
 
     /** Launches {@code script} with Node under the inspector, from its own directory. */

@@ -1,8 +1,6 @@
 package io.heapscope.app.cli;
 
-import io.heapscope.model.inspector.InspectorAddress;
 import io.heapscope.model.inspector.InspectorException;
-import io.heapscope.model.inspector.InspectorTargets;
 import io.heapscope.model.inspector.ProcessAttach;
 import io.heapscope.model.runtime.RuntimeSession;
 import picocli.CommandLine.ArgGroup;
@@ -49,7 +47,6 @@ final class RuntimeTarget {
         if (choice.pid != null) {
             return RuntimeSession.connect(ProcessAttach.attach(choice.pid, Duration.ofSeconds(10)), null);
         }
-        InspectorAddress address = InspectorAddress.parse(choice.connect).requireLoopbackUnless(allowRemote);
-        return RuntimeSession.connect(InspectorTargets.resolve(address), null);
+        return RuntimeSession.connect(choice.connect, allowRemote);
     }
 }

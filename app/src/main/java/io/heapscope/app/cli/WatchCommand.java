@@ -87,10 +87,8 @@ final class WatchCommand implements Callable<Integer> {
             writeJson(out, cycles, verdict);
         } else {
             out.println("verdict: " + verdict.word() + " (" + verdict.reason() + ")");
-            if (verdict.hiddenRetention() > 0) {
-                out.println("note: " + ByteSizes.human(verdict.hiddenRetention()) + " more stays after a normal GC "
-                        + "than after a snapshot's GC: the app keeps memory that snapshots do not show "
-                        + "(on Node 20, e.g. vm modules in fresh contexts)");
+            if (verdict.hiddenRetentionNote() != null) {
+                out.println("note: " + verdict.hiddenRetentionNote());
             }
         }
         out.flush();

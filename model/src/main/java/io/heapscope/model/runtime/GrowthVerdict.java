@@ -1,5 +1,7 @@
 package io.heapscope.model.runtime;
 
+import io.heapscope.model.format.ByteSizes;
+
 import java.util.List;
 
 /**
@@ -17,6 +19,15 @@ public record GrowthVerdict(boolean grows, String reason, long hiddenRetention) 
 
     public String word() {
         return grows ? "grows" : "flat";
+    }
+
+    /** The warning about retention only a normal GC shows, in words, or {@code null} when there is none. */
+    public String hiddenRetentionNote() {
+        if (hiddenRetention == 0) {
+            return null;
+        }
+        return ByteSizes.human(hiddenRetention) + " more stays after a normal GC than after a snapshot's GC: the app "
+                + "keeps memory that snapshots do not show (on Node 20, e.g. vm modules in fresh contexts)";
     }
 
     public static GrowthVerdict of(List<WatchCycle> cycles) {

@@ -2,8 +2,10 @@ package io.heapscope.model.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.heapscope.model.inspector.InspectorAddress;
 import io.heapscope.model.inspector.InspectorConnection;
 import io.heapscope.model.inspector.InspectorException;
+import io.heapscope.model.inspector.InspectorTargets;
 import io.heapscope.model.inspector.LaunchedNode;
 
 import java.net.URI;
@@ -41,6 +43,15 @@ public final class RuntimeSession implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Connects to an inspector the user named ({@code HOST:PORT} or a {@code ws://} URL), refusing another machine
+     * unless {@code userAllowsRemote}: the one way in for the command line and the app alike.
+     */
+    public static RuntimeSession connect(String address, boolean userAllowsRemote) throws InspectorException {
+        InspectorAddress parsed = InspectorAddress.parse(address).requireLoopbackUnless(userAllowsRemote);
+        return connect(InspectorTargets.resolve(parsed), null);
     }
 
     /**

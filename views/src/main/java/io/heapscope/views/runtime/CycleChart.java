@@ -112,9 +112,8 @@ final class CycleChart extends BorderPane {
 
     private void showVerdict(GrowthVerdict growth, boolean done) {
         String text = (done ? "Verdict: " : "So far: ") + growth.word() + " (" + growth.reason() + ")";
-        if (growth.hiddenRetention() > 0) {
-            text += "; " + io.heapscope.model.format.ByteSizes.human(growth.hiddenRetention())
-                    + " more stays after a normal GC than after a snapshot's: memory snapshots do not show";
+        if (growth.hiddenRetentionNote() != null) {
+            text += "; " + growth.hiddenRetentionNote();
         }
         verdict.setText(text);
         verdict.getStyleClass().removeAll("grows", "flat");
