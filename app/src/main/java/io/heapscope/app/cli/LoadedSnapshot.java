@@ -33,10 +33,14 @@ final class LoadedSnapshot {
     final HeapStatistics statistics;
     /** {@code null} unless {@link Part#MODULES} was asked for. */
     final ModuleGraph modules;
+    /** Per phase; phases that ran beside others (see {@link PhaseTimer#BESIDE}) overlap them. */
     final Map<String, Double> phaseMillis;
+    /** From the start of the read to the end of the last part. */
+    final double totalMillis;
 
     private LoadedSnapshot(HeapSnapshot snapshot, HeapAnalysis analysis, ClassNames classes, ClassSummary summary,
-                           HeapStatistics statistics, ModuleGraph modules, Map<String, Double> phaseMillis) {
+                           HeapStatistics statistics, ModuleGraph modules, Map<String, Double> phaseMillis,
+                           double totalMillis) {
         this.snapshot = snapshot;
         this.analysis = analysis;
         this.classes = classes;
@@ -44,6 +48,7 @@ final class LoadedSnapshot {
         this.statistics = statistics;
         this.modules = modules;
         this.phaseMillis = phaseMillis;
+        this.totalMillis = totalMillis;
     }
 
     /** What a command needs beyond the graph analyses (sizes, distances, dominators). */
@@ -79,15 +84,18 @@ final class LoadedSnapshot {
     static LoadedSnapshot load(Path file, Set<Part> parts, ProgressMonitor monitor) throws IOException {
         PhaseTimer timer = new PhaseTimer(monitor);
         HeapSnapshot snapshot = SnapshotReader.read(file, timer);
-        HeapAnalysis analysis = HeapAnalysis.analyze(snapshot, timer);
-        ClassNames classes = parts.stream().anyMatch(NEEDING_CLASSES::contains)
-                ? ClassNames.compute(snapshot, timer) : null;
+        boolean needsClasses = parts.stream().anyMatch(NEEDING_CLASSES::contains);
+        HeapAnalysis.With<ClassNames> analysed = HeapAnalysis.analyze(snapshot, timer,
+                beside -> needsClasses ? ClassNames.compute(snapshot, beside) : null);
+        HeapAnalysis analysis = analysed.analysis();
+        ClassNames classes = analysed.beside();
         ClassSummary summary = parts.contains(Part.SUMMARY) ? ClassSummary.compute(classes, analysis, timer) : null;
         HeapStatistics statistics = parts.contains(Part.STATISTICS)
                 ? HeapStatistics.compute(snapshot, classes, analysis, timer) : null;
         ModuleGraph modules = parts.contains(Part.MODULES) ? ModuleGraph.compute(analysis, timer) : null;
         timer.stop();
-        return new LoadedSnapshot(snapshot, analysis, classes, summary, statistics, modules, timer.millis());
+        return new LoadedSnapshot(snapshot, analysis, classes, summary, statistics, modules, timer.millis(),
+                timer.elapsedMillis());
     }
 
     /** The ordinal of the object with id {@code id} ({@code 123} or {@code @123}); a usage error if none has it. */

@@ -3,6 +3,7 @@ package io.heapscope.model.analysis;
 import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.model.progress.ProgressMonitor;
 
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -15,6 +16,10 @@ import java.util.BitSet;
  * <p>Vertices are numbered from 1 (0 means none), so vertex {@code v} is node ordinal {@code v - 1}. Everything is
  * iterative over int arrays: the depth-first search keeps a next-edge cursor per node, path compression an explicit
  * stack, and the buckets are linked lists.
+ *
+ * <p>Memory is the peak of a whole load here, so arrays are shared between steps where their lives do not overlap:
+ * the search's next-edge cursors become the forest's ancestors, and everything but the numbering and the dominators
+ * is dropped before the results are allocated.
  */
 final class DominatorTree {
     static final String PHASE = "Building the dominator tree";
@@ -25,13 +30,15 @@ final class DominatorTree {
 
     private final HeapGraph graph;
     private final BitSet essential;
-    private final int[] parent;
-    private final int[] ancestor;
+    private int[] parent;
+    /** The search's next-edge cursor per node ordinal; once the search is done, the same array as {@link #ancestor}. */
+    private int[] nextEdge;
+    private int[] ancestor;
     private final int[] vertex;
-    private final int[] label;
-    private final int[] semi;
-    private final int[] nextEdge;
-    private final int[] compression;
+    private int[] label;
+    private int[] semi;
+    /** Path compression's stack: as deep as the longest path compressed, which is mostly short. */
+    private int[] compression = new int[1024];
     private int numbered;
 
     private DominatorTree(HeapGraph graph, BitSet essential) {
@@ -39,12 +46,10 @@ final class DominatorTree {
         this.essential = essential;
         int length = graph.nodeCount() + 1;
         parent = new int[length];
-        ancestor = new int[length];
+        nextEdge = new int[length];
         vertex = new int[length];
         label = new int[length];
         semi = new int[length];
-        nextEdge = new int[length];
-        compression = new int[length];
     }
 
     static Result compute(HeapGraph graph, BitSet essential, int[] shallowSizes, ProgressMonitor monitor) {
@@ -78,6 +83,9 @@ final class DominatorTree {
         monitor.checkCancelled();
         monitor.progress(count);
 
+        ancestor = nextEdge;
+        nextEdge = null;
+        Arrays.fill(ancestor, 0);
         int[] dom = new int[count + 1];
         int[] bucketHead = new int[count + 1];
         int[] bucketNext = new int[count + 1];
@@ -123,6 +131,14 @@ final class DominatorTree {
                 dom[w] = dom[dom[w]];
             }
         }
+        // Only the numbering and the dominators are needed from here: let the rest go before the results exist.
+        parent = null;
+        ancestor = null;
+        label = null;
+        semi = null;
+        compression = null;
+        bucketHead = null;
+        bucketNext = null;
 
         int[] dominators = new int[count];
         long[] retained = new long[count];
@@ -188,7 +204,10 @@ final class DominatorTree {
     private void compress(int v) {
         int top = 0;
         while (ancestor[ancestor[v]] != 0) {
-            compression[++top] = v;
+            if (++top == compression.length) {
+                compression = Arrays.copyOf(compression, 2 * compression.length);
+            }
+            compression[top] = v;
             v = ancestor[v];
         }
         while (top > 0) {

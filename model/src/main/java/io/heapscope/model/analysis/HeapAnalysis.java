@@ -2,9 +2,12 @@ package io.heapscope.model.analysis;
 
 import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.model.progress.ProgressMonitor;
+import io.heapscope.model.progress.SideThread;
 import io.heapscope.model.snapshot.HeapSnapshot;
 
 import java.util.BitSet;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * The numbers Chrome DevTools shows for every object of a snapshot, computed as DevTools computes them: shallow
@@ -37,16 +40,38 @@ public final class HeapAnalysis implements NodeMeasures {
 
     /** Runs every phase. Linear in nodes and edges, but for the dominator tree's near-linear path compression. */
     public static HeapAnalysis analyze(HeapSnapshot snapshot, ProgressMonitor monitor) {
+        return analyze(snapshot, monitor, side -> null).analysis();
+    }
+
+    /** The analysis, and the result of work that ran beside it. */
+    public record With<T>(HeapAnalysis analysis, T beside) {
+    }
+
+    /**
+     * Runs every phase on two threads, and {@code beside} (e.g. naming classes, which needs only the graph) on the
+     * second thread once its share is done. The dominator tree, the longest phase, is inherently sequential; page
+     * ownership and distances do not depend on it, so they run beside it, as does {@code beside}. Each phase
+     * computes exactly what it computes alone.
+     */
+    public static <T> With<T> analyze(HeapSnapshot snapshot, ProgressMonitor monitor,
+                                      Function<ProgressMonitor, T> beside) {
         HeapGraph graph = snapshot.graph();
         graph.indexRetainers(monitor);
         RootKinds roots = new RootKinds(graph);
-        WeakMapEdgeNames weakMapNames = new WeakMapEdgeNames(graph.strings());
-        BitSet pageOwned = PageOwnership.mark(graph, roots, monitor);
-        int[] shallow = ShallowSizes.compute(graph, roots, monitor);
-        int[] distances = Distances.compute(graph, roots, weakMapNames, monitor);
-        BitSet essential = EssentialEdges.select(graph, pageOwned, weakMapNames, monitor);
-        DominatorTree.Result tree = DominatorTree.compute(graph, essential, shallow, monitor);
-        return new HeapAnalysis(snapshot, shallow, distances, tree, pageOwned);
+        try (SideThread side = new SideThread(monitor, "heapscope-analysis")) {
+            Future<BitSet> pageOwned = side.submit(sideMonitor -> PageOwnership.mark(graph, roots, sideMonitor));
+            // Each thread parses WeakMap entry names into its own cache: the cache is not thread-safe.
+            Future<int[]> distances = side.submit(sideMonitor ->
+                    Distances.compute(graph, roots, new WeakMapEdgeNames(graph.strings()), sideMonitor));
+            Future<T> besideResult = side.submit(beside);
+            int[] shallow = ShallowSizes.compute(graph, roots, monitor);
+            BitSet owned = SideThread.await(pageOwned);
+            BitSet essential = EssentialEdges.select(graph, owned, new WeakMapEdgeNames(graph.strings()), monitor);
+            DominatorTree.Result tree = DominatorTree.compute(graph, essential, shallow, monitor);
+            monitor.endPhase();
+            HeapAnalysis analysis = new HeapAnalysis(snapshot, shallow, SideThread.await(distances), tree, owned);
+            return new With<>(analysis, SideThread.await(besideResult));
+        }
     }
 
     public HeapSnapshot snapshot() {

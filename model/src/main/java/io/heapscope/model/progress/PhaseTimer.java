@@ -5,9 +5,12 @@ import java.util.Map;
 
 /**
  * Forwards to another monitor and records how long each phase took, for {@code --timings} and benchmarks. A phase
- * ends when the next begins or when {@link #stop()} is called.
+ * ends when the next begins or when {@link #stop()} is called. Phases run {@linkplain #beside() beside} the main line
+ * are timed too, under their name followed by {@link #BESIDE}; their times overlap the main line's.
  */
 public final class PhaseTimer implements ProgressMonitor {
+    public static final String BESIDE = " (beside)";
+
     private final ProgressMonitor delegate;
     private final Map<String, Long> nanos = new LinkedHashMap<>();
     private final long start = System.nanoTime();
@@ -20,7 +23,7 @@ public final class PhaseTimer implements ProgressMonitor {
 
     @Override
     public synchronized void beginPhase(String name, long totalWork) {
-        endPhase();
+        finishPhase();
         phase = name;
         phaseStart = System.nanoTime();
         delegate.beginPhase(name, totalWork);
@@ -36,14 +39,60 @@ public final class PhaseTimer implements ProgressMonitor {
         return delegate.isCancelled();
     }
 
-    /** Ends the current phase. */
-    public synchronized void stop() {
-        endPhase();
+    /** Times the phases of work on another thread under their own names; forwards only cancellation. */
+    @Override
+    public ProgressMonitor beside() {
+        return new ProgressMonitor() {
+            private String phase;
+            private long phaseStart;
+
+            @Override
+            public void beginPhase(String name, long totalWork) {
+                finishPhase();
+                phase = name + BESIDE;
+                phaseStart = System.nanoTime();
+            }
+
+            @Override
+            public void progress(long workDone) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return PhaseTimer.this.isCancelled();
+            }
+
+            @Override
+            public void endPhase() {
+                finishPhase();
+            }
+
+            private void finishPhase() {
+                if (phase != null) {
+                    record(phase, System.nanoTime() - phaseStart);
+                    phase = null;
+                }
+            }
+        };
     }
 
-    private void endPhase() {
+    private synchronized void record(String name, long time) {
+        nanos.merge(name, time, Long::sum);
+    }
+
+    @Override
+    public void endPhase() {
+        stop();
+    }
+
+    /** Ends the current phase. */
+    public synchronized void stop() {
+        finishPhase();
+    }
+
+    private void finishPhase() {
         if (phase != null) {
-            nanos.merge(phase, System.nanoTime() - phaseStart, Long::sum);
+            record(phase, System.nanoTime() - phaseStart);
             phase = null;
         }
     }

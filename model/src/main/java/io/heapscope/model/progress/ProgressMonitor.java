@@ -15,6 +15,10 @@ public interface ProgressMonitor {
     /** Reports the amount of work done so far in the current phase (absolute, not a delta). */
     void progress(long workDone);
 
+    /** Ends the current phase (a phase also ends when the next begins). */
+    default void endPhase() {
+    }
+
     /** True once someone asked the work to stop; the worker then throws {@link CancelledException}. */
     boolean isCancelled();
 
@@ -23,6 +27,14 @@ public interface ProgressMonitor {
         if (isCancelled()) {
             throw new CancelledException();
         }
+    }
+
+    /**
+     * A monitor for work that runs beside this one on another thread. It stops when this one is cancelled but
+     * reports no phases or progress here, since a progress bar follows one line of work at a time.
+     */
+    default ProgressMonitor beside() {
+        return new BesideMonitor(this);
     }
 
     /** A monitor that reports nothing and never cancels. */

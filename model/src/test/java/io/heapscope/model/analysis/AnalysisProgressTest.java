@@ -4,6 +4,7 @@ import io.heapscope.model.analysis.classes.ClassNames;
 import io.heapscope.model.analysis.classes.ClassSummary;
 import io.heapscope.model.progress.CancellableProgress;
 import io.heapscope.model.progress.CancelledException;
+import io.heapscope.model.progress.PhaseTimer;
 import io.heapscope.model.progress.ProgressMonitor;
 import io.heapscope.model.snapshot.HeapSnapshot;
 import io.heapscope.model.snapshot.SnapshotReader;
@@ -12,11 +13,15 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The analysis is a pipeline of named phases, in DevTools' order, each of which can be cancelled. */
+/** The analysis is a pipeline of named phases on two threads, each of which can be cancelled. */
 class AnalysisProgressTest {
 
     private static HeapSnapshot sample() throws IOException {
@@ -24,7 +29,7 @@ class AnalysisProgressTest {
     }
 
     @Test
-    void runsNamedPhasesInDevToolsOrder() throws IOException {
+    void runsTheDominatorLineHereAndTheRestBeside() throws IOException {
         List<String> phases = new ArrayList<>();
         ProgressMonitor recorder = new CancellableProgress() {
             @Override
@@ -33,20 +38,25 @@ class AnalysisProgressTest {
             }
         };
         HeapSnapshot snapshot = sample();
+        PhaseTimer timer = new PhaseTimer(recorder);
 
-        HeapAnalysis analysis = HeapAnalysis.analyze(snapshot, recorder);
-        ClassSummary.compute(ClassNames.compute(snapshot, recorder), analysis, recorder);
+        HeapAnalysis.With<ClassNames> analysed = HeapAnalysis.analyze(snapshot, timer,
+                side -> ClassNames.compute(snapshot, side));
+        ClassSummary.compute(analysed.beside(), analysed.analysis(), timer);
+        timer.stop();
 
-        assertEquals(List.of("Indexing retainers", "Marking page-owned objects", "Calculating shallow sizes",
-                "Calculating distances", "Selecting essential edges", "Building the dominator tree"),
-                phases.subList(0, 6));
-        assertEquals(ClassSummary.PHASE, phases.get(phases.size() - 1));
+        // The progress bar follows the line the dominator tree is on; the other phases are timed beside it.
+        assertEquals(List.of("Indexing retainers", "Calculating shallow sizes", "Selecting essential edges",
+                "Building the dominator tree", ClassSummary.PHASE), phases);
+        assertTrue(timer.millis().keySet().containsAll(List.of("Marking page-owned objects" + PhaseTimer.BESIDE,
+                "Calculating distances" + PhaseTimer.BESIDE, ClassNames.PHASE + PhaseTimer.BESIDE)),
+                timer.millis().keySet().toString());
     }
 
     @Test
     void everyPhaseStopsWhenCancelled() throws IOException {
-        List<String> names = List.of("Indexing retainers", "Marking page-owned objects", "Calculating shallow sizes",
-                "Calculating distances", "Selecting essential edges", "Building the dominator tree");
+        List<String> names = List.of("Indexing retainers", "Calculating shallow sizes", "Selecting essential edges",
+                "Building the dominator tree");
         for (String phase : names) {
             HeapSnapshot snapshot = sample();
             CancellableProgress cancelInPhase = new CancellableProgress() {
@@ -59,5 +69,34 @@ class AnalysisProgressTest {
             };
             assertThrows(CancelledException.class, () -> HeapAnalysis.analyze(snapshot, cancelInPhase), phase);
         }
+    }
+
+    @Test
+    void workBesideStopsWhenTheMainLineIsCancelled() throws Exception {
+        HeapSnapshot snapshot = sample();
+        CancellableProgress cancelInShallowSizes = new CancellableProgress() {
+            @Override
+            public void beginPhase(String name, long totalWork) {
+                if (name.equals("Calculating shallow sizes")) {
+                    cancel();
+                }
+            }
+        };
+        CountDownLatch besideEnded = new CountDownLatch(1);
+        AtomicBoolean besideSawCancel = new AtomicBoolean();
+
+        assertThrows(CancelledException.class, () -> HeapAnalysis.analyze(snapshot, cancelInShallowSizes, side -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!side.isCancelled() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            besideSawCancel.set(side.isCancelled());
+            besideEnded.countDown();
+            return null;
+        }));
+
+        // The beside line may be queued behind distances, which stop at their first check: it still ends.
+        assertTrue(besideEnded.await(10, TimeUnit.SECONDS));
+        assertTrue(besideSawCancel.get());
     }
 }

@@ -1,0 +1,90 @@
+package io.heapscope.model.progress;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * A second thread for phases that do not depend on the caller's current ones, so a load uses both cores of a small
+ * machine. Work runs in the order submitted, with a {@linkplain ProgressMonitor#beside() beside} monitor: it stops
+ * when the caller's monitor is cancelled, or when this is closed (the caller failed and no longer wants it).
+ * {@link #await} hands the work's failure to the caller as it was thrown.
+ */
+public final class SideThread implements AutoCloseable {
+    private final ExecutorService thread;
+    private final AtomicBoolean abandoned = new AtomicBoolean();
+    private final ProgressMonitor monitor;
+
+    public SideThread(ProgressMonitor main, String name) {
+        this.thread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread worker = new Thread(runnable, name);
+            worker.setDaemon(true);
+            return worker;
+        });
+        ProgressMonitor beside = main.beside();
+        this.monitor = new ProgressMonitor() {
+            @Override
+            public void beginPhase(String phase, long totalWork) {
+                beside.beginPhase(phase, totalWork);
+            }
+
+            @Override
+            public void progress(long workDone) {
+                beside.progress(workDone);
+            }
+
+            @Override
+            public void endPhase() {
+                beside.endPhase();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return abandoned.get() || beside.isCancelled();
+            }
+        };
+    }
+
+    /** Queues {@code work}; it gets this thread's monitor and ends its last phase when done. */
+    public <T> Future<T> submit(Function<ProgressMonitor, T> work) {
+        return thread.submit(() -> {
+            try {
+                return work.apply(monitor);
+            } finally {
+                monitor.endPhase();
+            }
+        });
+    }
+
+    /** The result of {@code work}, waiting for it; its exception, unchecked as it was thrown, if it failed. */
+    public static <T> T await(Future<T> work) {
+        try {
+            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (CancellationException e) {
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Stops queued and running work (it sees itself cancelled) and lets the thread end. */
+    @Override
+    public void close() {
+        abandoned.set(true);
+        thread.shutdown();
+    }
+}
