@@ -74,6 +74,16 @@ public final class MarkdownTable {
         return rows.size();
     }
 
+    /** The escaped header of column {@code column}. */
+    public String header(int column) {
+        return headers.get(column);
+    }
+
+    /** True for a right-aligned (number) column. */
+    public boolean isNumberColumn(int column) {
+        return rightAligned.get(column);
+    }
+
     /** The escaped cells of row {@code index}, as printed. */
     public List<String> cells(int index) {
         return List.copyOf(rows.get(index));
