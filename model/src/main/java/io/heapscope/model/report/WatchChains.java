@@ -17,8 +17,8 @@ import java.util.Optional;
  * chain is taken as text while the snapshot is loaded ({@link ModuleWatch.Listener#cycleAnalysed}); memory stays
  * two short lists of lines, however many cycles run.
  *
- * <p>The zombie is the oldest leaked copy (first in node order), so "before" and "after" usually show the same
- * object (V8 keeps ids within a process) and how its chain changed. Without a watched module, any leaked zombie.
+ * <p>The zombie is the oldest leaked copy (the smallest V8 object id: ids grow with allocation and are kept for
+ * the life of a process), so "before" and "after" show the same object and how its chain changed. Without a watched module, any leaked zombie.
  * Call from one thread (the watch's).
  */
 public final class WatchChains {
@@ -39,7 +39,7 @@ public final class WatchChains {
         Optional<JsModule> zombie = modules.inState(ModuleState.ZOMBIE).stream()
                 .filter(m -> !modules.isTransient(m.index()))
                 .filter(m -> file == null || file.equals(m.name()))
-                .findFirst();
+                .min(java.util.Comparator.comparingLong(m -> analysis.graph().nodeId(m.node())));
         if (zombie.isEmpty()) {
             return;
         }
