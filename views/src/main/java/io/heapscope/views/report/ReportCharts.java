@@ -152,8 +152,10 @@ final class ReportCharts {
         NumberAxis countAxis = new NumberAxis("zombies");
         countAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         countAxis.setAutoRangeIncludesZero(true);
-        // A flat run at 0 zombies would otherwise get an axis from -0.05 to 0.05.
+        // From 0 like the bytes axis, so "no zombies" sits on the baseline; a flat run at 0 still gets 0 to 4.
+        countAxis.setRangeType(org.jfree.data.RangeType.POSITIVE);
         countAxis.setAutoRangeMinimumSize(4);
+        bytesAxis.setRangeType(org.jfree.data.RangeType.POSITIVE);
         XYLineAndShapeRenderer bytesRenderer = new XYLineAndShapeRenderer(true, true);
         XYLineAndShapeRenderer countRenderer = new XYLineAndShapeRenderer(true, true);
         XYPlot plot = new XYPlot(bytes, cycleAxis, bytesAxis, bytesRenderer);
