@@ -27,6 +27,10 @@ public final class ModuleWatch {
         void actionDone(int cycle, ModuleActionResult result);
 
         void cycleDone(WatchCycle cycle);
+
+        /** The cycle's snapshot, read and saved as {@code file} (null when not saved), before it is analysed. */
+        default void snapshotTaken(int cycle, Path file, HeapSnapshot snapshot) {
+        }
     }
 
     private final RuntimeSession session;
@@ -46,7 +50,7 @@ public final class ModuleWatch {
         for (int cycle = 1; cycle <= plan.cycles(); cycle++) {
             monitor.checkCancelled();
             act(cycle, listener);
-            WatchCycle measured = measure(cycle, file, monitor);
+            WatchCycle measured = measure(cycle, file, monitor, listener);
             cycles.add(measured);
             listener.cycleDone(measured);
         }
@@ -70,11 +74,12 @@ public final class ModuleWatch {
         }
     }
 
-    private WatchCycle measure(int cycle, String file, ProgressMonitor monitor) throws IOException {
+    private WatchCycle measure(int cycle, String file, ProgressMonitor monitor, Listener listener) throws IOException {
         GcComparison gcs = session.compareGcs();
         Path saveTo = plan.saveSnapshotsTo() == null ? null
                 : plan.saveSnapshotsTo().resolve("cycle-%d.heapsnapshot".formatted(cycle));
         HeapSnapshot snapshot = LiveSnapshot.take(session, monitor, saveTo);
+        listener.snapshotTaken(cycle, saveTo, snapshot);
         HeapAnalysis analysis = HeapAnalysis.analyze(snapshot, monitor);
         ModuleGraph modules = ModuleGraph.compute(analysis, monitor);
         if (file == null) {
