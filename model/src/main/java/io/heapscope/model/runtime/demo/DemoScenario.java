@@ -33,6 +33,7 @@ public final class DemoScenario {
     static final String PLUGIN = "./plugins/greeter.js";
     static final int TEST_FILES_PER_CYCLE = 10;
     static final int REQUESTS_PER_CYCLE = 200;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
 
     /** Drops the copies of the plugin that "delete only" left in the children arrays, as a restart of the app would. */
     private static final String DROP_LEFT_PLUGIN_COPIES = """
@@ -140,19 +141,10 @@ public final class DemoScenario {
 
     /**
      * Launches the demo's sample app from {@code samplesDirectory} ({@code samples/runtime}) under the inspector on
-     * a loopback port, and waits until it is ready for the demo.
+     * a loopback port. {@link #run} waits until it is ready.
      */
     public static RuntimeSession launch(DemoKind kind, Path samplesDirectory) throws InspectorException {
-        RuntimeSession session = RuntimeSession.launch(kind.command(samplesDirectory), samplesDirectory);
-        if (kind.readyCondition() != null) {
-            try {
-                session.awaitTrue(kind.readyCondition(), Duration.ofSeconds(20));
-            } catch (InspectorException e) {
-                session.close();
-                throw e;
-            }
-        }
-        return session;
+        return RuntimeSession.launch(kind.command(samplesDirectory), samplesDirectory);
     }
 
     public DemoKind kind() {
@@ -177,6 +169,9 @@ public final class DemoScenario {
      */
     public DemoResult run(LiveRuntime runtime, ProgressMonitor monitor, Listener listener) throws IOException {
         RuntimeSession session = runtime.session();
+        if (kind.readyCondition() != null) {
+            session.awaitTrue(kind.readyCondition(), READY_TIMEOUT);
+        }
         List<PhaseResult> results = new ArrayList<>();
         for (int index = 0; index < phases.size(); index++) {
             monitor.checkCancelled();
