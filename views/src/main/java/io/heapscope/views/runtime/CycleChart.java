@@ -13,9 +13,12 @@ import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -85,6 +88,7 @@ final class CycleChart extends BorderPane {
         retained.clear();
         heapUsed.clear();
         zombies.clear();
+        plot.clearDomainMarkers();
         verdict.setText("Watch: running…");
         emptyNote.setVisible(false);
         verdict.getStyleClass().removeAll("grows", "flat");
@@ -102,6 +106,42 @@ final class CycleChart extends BorderPane {
         showVerdict(GrowthVerdict.of(cycles), true);
     }
 
+    /**
+     * Adds a cycle judged by someone else (a demo judges each phase on its own, by its own measure), with the
+     * verdict line {@code verdictText} ({@code cycle} null: the line alone). The cycle's number is its place on
+     * this chart's axis.
+     */
+    void add(WatchCycle cycle, String verdictText, boolean grows) {
+        if (cycle != null) {
+            cycles.add(cycle);
+            retained.add(cycle.cycle(), cycle.moduleRetainedSize());
+            heapUsed.add(cycle.cycle(), cycle.heapUsedAfterGc());
+            zombies.add(cycle.cycle(), cycle.zombieCount());
+        }
+        showVerdict(verdictText, grows);
+    }
+
+    /** A vertical line before cycle {@code firstCycle}, labelled: where a demo's next phase begins. */
+    void markPhase(int firstCycle, String label) {
+        ValueMarker marker = new ValueMarker(firstCycle - 0.5);
+        marker.setLabel(label);
+        marker.setPaint(theme.awt(Token.MUTED));
+        marker.setLabelPaint(theme.awt(Token.TEXT));
+        marker.setLabelFont(theme.font(0.8));
+        marker.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[] {4f, 4f}, 0f));
+        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        plot.addDomainMarker(marker);
+    }
+
+    /** Shows or hides the module's lines (retained size, zombies): a demo that watches no module has none. */
+    void showModuleSeries(boolean show) {
+        bytesRenderer.setSeriesVisible(0, show);
+        countRenderer.setSeriesVisible(0, show);
+        plot.getRangeAxis(1).setVisible(show);
+    }
+
     List<WatchCycle> cycles() {
         return List.copyOf(cycles);
     }
@@ -115,9 +155,13 @@ final class CycleChart extends BorderPane {
         if (growth.hiddenRetentionNote() != null) {
             text += "; " + growth.hiddenRetentionNote();
         }
+        showVerdict(text, growth.grows());
+    }
+
+    private void showVerdict(String text, boolean grows) {
         verdict.setText(text);
         verdict.getStyleClass().removeAll("grows", "flat");
-        verdict.getStyleClass().add(growth.grows() ? "grows" : "flat");
+        verdict.getStyleClass().add(grows ? "grows" : "flat");
     }
 
     private void restyle() {
