@@ -38,6 +38,13 @@ public final class DemoApplication extends Application {
     public void start(Stage stage) {
         Map<String, String> named = getParameters().getNamed();
         MainWindow window = new MainWindow(stage);
+        // A demo is watched from across a room: all the screen it can have, whatever size the app last had.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setWidth(screen.getWidth());
+        stage.setHeight(screen.getHeight());
+        stage.setMaximized(true);
         stage.show();
         start(window, DemoKind.ofOption(named.get(KIND)), Integer.parseInt(named.get(CYCLES)),
                 Path.of(named.get(SAMPLES)), pane -> { }, result -> { });

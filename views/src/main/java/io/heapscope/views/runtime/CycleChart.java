@@ -13,7 +13,7 @@ import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
@@ -70,6 +70,8 @@ final class CycleChart extends BorderPane {
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.getLegend().setPosition(RectangleEdge.TOP);
         chart.getLegend().setFrame(BlockBorder.NONE);
+        // FX text measures narrower than it draws at small sizes; without room between items their labels overlap.
+        chart.getLegend().setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 2, 14));
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("cycle-chart");
         StackPane chartHolder = new StackPane(viewer, emptyNote);
@@ -89,6 +91,7 @@ final class CycleChart extends BorderPane {
         heapUsed.clear();
         zombies.clear();
         plot.clearDomainMarkers();
+        plot.getDomainAxis().setAutoRange(true);
         verdict.setText("Watch: running…");
         emptyNote.setVisible(false);
         verdict.getStyleClass().removeAll("grows", "flat");
@@ -108,10 +111,10 @@ final class CycleChart extends BorderPane {
 
     /**
      * Adds a cycle judged by someone else (a demo judges each phase on its own, by its own measure), with the
-     * verdict line {@code verdictText} ({@code cycle} null: the line alone). The cycle's number is its place on
-     * this chart's axis.
+     * verdict line {@code verdictText} ({@code cycle} null: the line alone), coloured by {@code grows} (null: no
+     * verdict yet). The cycle's number is its place on this chart's axis.
      */
-    void add(WatchCycle cycle, String verdictText, boolean grows) {
+    void add(WatchCycle cycle, String verdictText, Boolean grows) {
         if (cycle != null) {
             cycles.add(cycle);
             retained.add(cycle.cycle(), cycle.moduleRetainedSize());
@@ -121,18 +124,28 @@ final class CycleChart extends BorderPane {
         showVerdict(verdictText, grows);
     }
 
-    /** A vertical line before cycle {@code firstCycle}, labelled: where a demo's next phase begins. */
-    void markPhase(int firstCycle, String label) {
-        ValueMarker marker = new ValueMarker(firstCycle - 0.5);
+    /**
+     * Shades cycles {@code first}..{@code last} as one phase of a demo, labelled, in the danger tone for a leak and
+     * the success tone for a fix, and widens the axis to hold it: the audience sees where the fix begins, and the
+     * room it will fill before it runs.
+     */
+    void showPhase(int first, int last, String label, boolean leak) {
+        java.awt.Color tone = theme.awt(leak ? Token.DANGER : Token.SUCCESS);
+        IntervalMarker marker = new IntervalMarker(first - 0.5, last + 0.5);
+        // The token's colour, faint enough that the lines on it stay readable.
+        marker.setPaint(new java.awt.Color(tone.getRed(), tone.getGreen(), tone.getBlue(), 28));
         marker.setLabel(label);
-        marker.setPaint(theme.awt(Token.MUTED));
-        marker.setLabelPaint(theme.awt(Token.TEXT));
-        marker.setLabelFont(theme.font(0.8));
-        marker.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {4f, 4f}, 0f));
-        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelPaint(tone);
+        marker.setLabelFont(theme.font(0.85));
+        marker.setLabelBackgroundColor(theme.awt(Token.BACKGROUND));
+        marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-        plot.addDomainMarker(marker);
+        marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4, 6, 4, 6));
+        plot.addDomainMarker(marker, org.jfree.chart.ui.Layer.BACKGROUND);
+        NumberAxis axis = (NumberAxis) plot.getDomainAxis();
+        double upper = Math.max(last + 0.5, axis.isAutoRange() ? 0 : axis.getUpperBound());
+        double lower = axis.isAutoRange() ? first - 0.5 : Math.min(first - 0.5, axis.getLowerBound());
+        axis.setRange(lower, upper);
     }
 
     /** Shows or hides the module's lines (retained size, zombies): a demo that watches no module has none. */
@@ -158,10 +171,12 @@ final class CycleChart extends BorderPane {
         showVerdict(text, growth.grows());
     }
 
-    private void showVerdict(String text, boolean grows) {
+    private void showVerdict(String text, Boolean grows) {
         verdict.setText(text);
         verdict.getStyleClass().removeAll("grows", "flat");
-        verdict.getStyleClass().add(grows ? "grows" : "flat");
+        if (grows != null) {
+            verdict.getStyleClass().add(grows ? "grows" : "flat");
+        }
     }
 
     private void restyle() {

@@ -27,6 +27,8 @@ final class DemoCaption extends VBox {
     private final Label step = new Label();
     private final Label explanation = new Label();
     private final List<Label> verdicts = new ArrayList<>();
+    /** Phases started so far. */
+    private int current;
 
     DemoCaption(DemoScenario scenario) {
         this.scenario = scenario;
@@ -60,6 +62,8 @@ final class DemoCaption extends VBox {
     }
 
     void phaseStarted(int index, DemoPhase started) {
+        current = index + 1;
+        showVerdict(index, null, false);
         phase.setText(started.caption());
         phase.pseudoClassStateChanged(LEAK, started.leak());
         explanation.setText(started.explanation()
@@ -70,7 +74,8 @@ final class DemoCaption extends VBox {
     void cycleDone(int index, int cycle, String extra, GrowthVerdict soFar) {
         step.setText("phase " + (index + 1) + " of " + scenario.phases().size() + " · cycle " + cycle + " of "
                 + scenario.cyclesPerPhase() + (extra == null ? "" : " · " + extra));
-        showVerdict(index, soFar, false);
+        // One cycle cannot show growth: say so plainly rather than colour it "flat".
+        showVerdict(index, cycle < 2 ? null : soFar, false);
     }
 
     void phaseDone(int index, GrowthVerdict verdict) {
@@ -95,7 +100,7 @@ final class DemoCaption extends VBox {
         Label label = verdicts.get(index);
         String caption = scenario.phases().get(index).caption();
         if (verdict == null) {
-            label.setText((index + 1) + ". " + caption + ": not yet run");
+            label.setText((index + 1) + ". " + caption + ": " + (index < current ? "measuring…" : "not yet run"));
         } else {
             label.setText((index + 1) + ". " + caption + ": " + (done ? "" : "so far ") + verdict.word() + " ("
                     + verdict.reason() + ")");

@@ -24,8 +24,12 @@ final class DemoRun implements DemoScenario.Listener {
     private final DemoCaption caption;
     private final CycleChart chart;
     private final RuntimePane.SnapshotSink snapshots;
+    private final java.util.function.Consumer<String> status;
 
-    DemoRun(DemoScenario scenario, DemoCaption caption, CycleChart chart, RuntimePane.SnapshotSink snapshots) {
+    /** @param status shows a line in the runtime's status bar (on the FX thread) */
+    DemoRun(DemoScenario scenario, DemoCaption caption, CycleChart chart, RuntimePane.SnapshotSink snapshots,
+            java.util.function.Consumer<String> status) {
+        this.status = status;
         this.scenario = scenario;
         this.caption = caption;
         this.chart = chart;
@@ -38,9 +42,15 @@ final class DemoRun implements DemoScenario.Listener {
             if (index == 0) {
                 chart.clear();
                 chart.showModuleSeries(phase.measure() == DemoMeasure.MODULE_COPIES);
+                int cycles = scenario.cyclesPerPhase();
+                for (int i = 0; i < scenario.phases().size(); i++) {
+                    DemoPhase each = scenario.phases().get(i);
+                    chart.showPhase(i * cycles + 1, (i + 1) * cycles, each.caption(), each.leak());
+                }
             }
-            chart.markPhase(index * scenario.cyclesPerPhase() + 1, phase.caption());
             caption.phaseStarted(index, phase);
+            status.accept("Demo: " + phase.caption() + " (phase " + (index + 1) + " of "
+                    + scenario.phases().size() + ")");
         });
     }
 
@@ -52,9 +62,12 @@ final class DemoRun implements DemoScenario.Listener {
                 watch.moduleRetainedSize(), watch.zombieCount(), watch.moduleCopies());
         String extra = cycle.probe() < 0 ? null : cycle.probe() + " " + phase.probeLabel();
         Platform.runLater(() -> {
-            chart.add(placed, phase.caption() + ", so far: " + soFar.word() + " (" + soFar.reason() + ")",
-                    soFar.grows());
+            boolean judged = watch.cycle() >= 2;
+            chart.add(placed, phase.caption() + (judged ? ", so far: " + soFar.word() + " (" + soFar.reason() + ")"
+                    : ": measuring…"), judged ? soFar.grows() : null);
             caption.cycleDone(cycle.phase(), watch.cycle(), extra, soFar);
+            status.accept("Demo: " + phase.caption() + ", cycle " + watch.cycle() + " of "
+                    + scenario.cyclesPerPhase() + " measured");
         });
     }
 

@@ -346,10 +346,13 @@ public final class RuntimePane extends BorderPane {
         confirmed = true;
         DemoCaption caption = new DemoCaption(scenario);
         ((VBox) getTop()).getChildren().add(0, caption);
-        DemoRun demo = new DemoRun(scenario, caption, cycleChart, snapshots);
+        DemoRun demo = new DemoRun(scenario, caption, cycleChart, snapshots, text -> showStatus(text, false));
+        // The cycle chart is what the demo is about: give it the room the live chart has otherwise.
+        ((SplitPane) getCenter()).setDividerPositions(0.4);
         run("Demo " + scenario.kind().option(), monitor -> scenario.run(runtime, monitor, demo), result -> {
             caption.finished(result.showsLeakAndFix());
-            showStatus("Demo done", false);
+            showStatus("Demo done: " + scenario.phases().size() + " phases of " + scenario.cyclesPerPhase()
+                    + " cycles", false);
             onDone.accept(result);
         }, caption::failed);
     }
