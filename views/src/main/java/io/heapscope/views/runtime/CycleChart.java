@@ -33,6 +33,8 @@ import java.util.List;
 final class CycleChart extends BorderPane {
     private final XYSeries retained = new XYSeries("module retained size");
     private final XYSeries heapUsed = new XYSeries("heap used after GC");
+    /** Shown only on request ({@link #showSnapshotGcSeries}): the gap to {@code heapUsed} is what snapshots miss. */
+    private final XYSeries heapUsedAfterSnapshotGc = new XYSeries("heap used after a snapshot's GC");
     private final XYSeries zombies = new XYSeries("zombies");
     private final List<WatchCycle> cycles = new ArrayList<>();
     private final Label verdict = new Label("Watch");
@@ -51,6 +53,7 @@ final class CycleChart extends BorderPane {
         XYSeriesCollection bytes = new XYSeriesCollection();
         bytes.addSeries(retained);
         bytes.addSeries(heapUsed);
+        bytes.addSeries(heapUsedAfterSnapshotGc);
         NumberAxis cycleAxis = new NumberAxis("cycle");
         cycleAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         cycleAxis.setAutoRangeIncludesZero(false);
@@ -65,6 +68,7 @@ final class CycleChart extends BorderPane {
         plot.mapDatasetToRangeAxis(1, 1);
         plot.setRenderer(1, countRenderer);
         plot.setRangeAxisLocation(1, AxisLocation.BOTTOM_OR_RIGHT);
+        bytesRenderer.setSeriesVisible(2, false);
         plot.setOutlineVisible(false);
         plot.setDomainGridlinesVisible(false);
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
@@ -89,6 +93,7 @@ final class CycleChart extends BorderPane {
         cycles.clear();
         retained.clear();
         heapUsed.clear();
+        heapUsedAfterSnapshotGc.clear();
         zombies.clear();
         plot.clearDomainMarkers();
         plot.getDomainAxis().setAutoRange(true);
@@ -101,6 +106,7 @@ final class CycleChart extends BorderPane {
         cycles.add(cycle);
         retained.add(cycle.cycle(), cycle.moduleRetainedSize());
         heapUsed.add(cycle.cycle(), cycle.heapUsedAfterGc());
+        heapUsedAfterSnapshotGc.add(cycle.cycle(), cycle.heapUsedAfterSnapshotGc());
         zombies.add(cycle.cycle(), cycle.zombieCount());
         showVerdict(GrowthVerdict.of(cycles), false);
     }
@@ -119,6 +125,7 @@ final class CycleChart extends BorderPane {
             cycles.add(cycle);
             retained.add(cycle.cycle(), cycle.moduleRetainedSize());
             heapUsed.add(cycle.cycle(), cycle.heapUsedAfterGc());
+            heapUsedAfterSnapshotGc.add(cycle.cycle(), cycle.heapUsedAfterSnapshotGc());
             zombies.add(cycle.cycle(), cycle.zombieCount());
         }
         showVerdict(verdictText, grows);
@@ -146,6 +153,11 @@ final class CycleChart extends BorderPane {
         double upper = Math.max(last + 0.5, axis.isAutoRange() ? 0 : axis.getUpperBound());
         double lower = axis.isAutoRange() ? first - 0.5 : Math.min(first - 0.5, axis.getLowerBound());
         axis.setRange(lower, upper);
+    }
+
+    /** Shows or hides heap used after a snapshot's GC beside heap used after a normal GC. */
+    void showSnapshotGcSeries(boolean show) {
+        bytesRenderer.setSeriesVisible(2, show);
     }
 
     /** Shows or hides the module's lines (retained size, zombies): a demo that watches no module has none. */
@@ -186,8 +198,9 @@ final class CycleChart extends BorderPane {
         plot.setRangeGridlinePaint(theme.awt(Token.GRID));
         bytesRenderer.setSeriesPaint(0, theme.awt(Token.ACCENT));
         bytesRenderer.setSeriesPaint(1, theme.awt(Token.CHART_2));
+        bytesRenderer.setSeriesPaint(2, theme.awt(Token.CHART_3));
         countRenderer.setSeriesPaint(0, theme.awt(Token.DANGER));
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 3; i++) {
             bytesRenderer.setSeriesStroke(i, new BasicStroke(2f));
         }
         countRenderer.setSeriesStroke(0, new BasicStroke(2f));

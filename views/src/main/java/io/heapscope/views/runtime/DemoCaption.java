@@ -67,7 +67,7 @@ final class DemoCaption extends VBox {
         phase.setText(started.caption());
         phase.pseudoClassStateChanged(LEAK, started.leak());
         explanation.setText(started.explanation()
-                + (started.setupLabel() == null ? "" : " (Before it: " + started.setupLabel() + ".)"));
+                + (started.setupLabel() == null ? "" : " First: " + started.setupLabel() + "."));
         step.setText("phase " + (index + 1) + " of " + scenario.phases().size());
     }
 

@@ -42,6 +42,7 @@ final class DemoRun implements DemoScenario.Listener {
             if (index == 0) {
                 chart.clear();
                 chart.showModuleSeries(phase.measure() == DemoMeasure.MODULE_COPIES);
+                chart.showSnapshotGcSeries(phase.measure() != DemoMeasure.MODULE_COPIES);
                 int cycles = scenario.cyclesPerPhase();
                 for (int i = 0; i < scenario.phases().size(); i++) {
                     DemoPhase each = scenario.phases().get(i);
