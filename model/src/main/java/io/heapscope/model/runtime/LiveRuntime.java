@@ -1,6 +1,8 @@
 package io.heapscope.model.runtime;
 
+import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.format.HeapText;
+import io.heapscope.model.modules.ModuleGraph;
 import io.heapscope.model.inspector.InspectorException;
 import io.heapscope.model.progress.ProgressMonitor;
 import io.heapscope.model.snapshot.HeapSnapshot;
@@ -98,6 +100,11 @@ public final class LiveRuntime implements AutoCloseable {
             @Override
             public void snapshotTaken(int cycle, Path file, HeapSnapshot snapshot) {
                 listener.snapshotTaken(cycle, file, snapshot);
+            }
+
+            @Override
+            public void cycleAnalysed(int cycle, HeapAnalysis analysis, ModuleGraph modules, String file) {
+                listener.cycleAnalysed(cycle, analysis, modules, file);
             }
         });
     }

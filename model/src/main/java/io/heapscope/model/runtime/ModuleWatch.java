@@ -31,6 +31,14 @@ public final class ModuleWatch {
         /** The cycle's snapshot, read and saved as {@code file} (null when not saved), before it is analysed. */
         default void snapshotTaken(int cycle, Path file, HeapSnapshot snapshot) {
         }
+
+        /**
+         * The cycle's snapshot, analysed, before the watch drops it (no graph is kept between cycles): the moment
+         * to keep what a report needs from it, such as a zombie's retainer chain, as small values. {@code file} is
+         * the watched module's resolved name, or {@code null}. Called before {@link #cycleDone}.
+         */
+        default void cycleAnalysed(int cycle, HeapAnalysis analysis, ModuleGraph modules, String file) {
+        }
     }
 
     private final RuntimeSession session;
@@ -74,7 +82,8 @@ public final class ModuleWatch {
         }
     }
 
-    private WatchCycle measure(int cycle, String file, ProgressMonitor monitor, Listener listener) throws IOException {
+    private WatchCycle measure(int cycle, String file, ProgressMonitor monitor, Listener listener)
+            throws IOException {
         GcComparison gcs = session.compareGcs();
         Path saveTo = plan.saveSnapshotsTo() == null ? null
                 : plan.saveSnapshotsTo().resolve("cycle-%d.heapsnapshot".formatted(cycle));
@@ -82,6 +91,7 @@ public final class ModuleWatch {
         listener.snapshotTaken(cycle, saveTo, snapshot);
         HeapAnalysis analysis = HeapAnalysis.analyze(snapshot, monitor);
         ModuleGraph modules = ModuleGraph.compute(analysis, monitor);
+        listener.cycleAnalysed(cycle, analysis, modules, file);
         if (file == null) {
             return new WatchCycle(cycle, gcs.heapUsedAfterNormalGc(), gcs.heapUsedAfterSnapshotGc(), 0,
                     modules.leakedZombieCount(), 0);
