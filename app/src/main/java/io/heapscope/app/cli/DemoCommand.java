@@ -2,7 +2,11 @@ package io.heapscope.app.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.heapscope.app.DemoApplication;
+import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.format.ByteSizes;
+import io.heapscope.model.modules.ModuleGraph;
+import io.heapscope.model.report.ReportFormat;
+import io.heapscope.model.report.WatchChains;
 import io.heapscope.model.runtime.GrowthVerdict;
 import io.heapscope.model.runtime.LiveRuntime;
 import io.heapscope.model.runtime.WatchCycle;
@@ -26,6 +30,8 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -39,7 +45,8 @@ import java.util.concurrent.Callable;
         "  vm-modules   vm-test-runner.mjs: test files as vm modules in fresh contexts, compilation cache on, then off",
         "  listeners    listener-host.js: a listener per request never removed, then removed when the request ends",
         "Opens the desktop app with the runtime's charts, unless --headless: then it prints each cycle and the "
-                + "verdicts and saves the results. Exits 1 when the leak does not grow or the fix does not stay flat."})
+                + "verdicts and writes a report (each phase's cycles, chart, verdict and a zombie's retainer chain) with "
+                + "the results. Exits 1 when the leak does not grow or the fix does not stay flat."})
 final class DemoCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DEMO", description = "hot-reload, vm-modules or listeners.")
@@ -54,9 +61,14 @@ final class DemoCommand implements Callable<Integer> {
     int cycles;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "With --headless: where the results and each cycle's snapshot go "
+            description = "With --headless: where the report, the results and each cycle's snapshot go "
                     + "(default: heapscope-demo-DEMO).")
     Path out;
+
+    @Option(names = "--report-format", paramLabel = "FORMAT", defaultValue = "md",
+            description = "With --headless: the report in --out as md (report.md and PNGs) or html "
+                    + "(report.html files); default: ${DEFAULT-VALUE}.")
+    String reportFormat;
 
     @Option(names = "--samples", paramLabel = "DIR",
             description = "The sample apps' directory (default: samples/runtime of this checkout).")
@@ -77,11 +89,21 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--cycles needs 2 or more (one cannot show growth), not "
                     + cycles);
         }
+        ReportFormat format = reportFormat();
         Path directory = samplesDirectory(kind);
         if (!headless) {
             return HeapscopeCommand.openDemo(spec, kind, cycles, directory);
         }
-        return runHeadless(kind, directory);
+        return runHeadless(kind, directory, format);
+    }
+
+    private ReportFormat reportFormat() {
+        return switch (reportFormat) {
+            case "md", "markdown" -> ReportFormat.MD;
+            case "html" -> ReportFormat.HTML;
+            default -> throw new ParameterException(spec.commandLine(), "--report-format is md or html, not '"
+                    + reportFormat + "'");
+        };
     }
 
     private Path samplesDirectory(DemoKind kind) throws IOException {
@@ -96,18 +118,22 @@ final class DemoCommand implements Callable<Integer> {
         return directory.toAbsolutePath().normalize();
     }
 
-    private int runHeadless(DemoKind kind, Path directory) throws IOException {
+    private int runHeadless(DemoKind kind, Path directory, ReportFormat format) throws IOException {
         Path results = (out != null ? out : Path.of("heapscope-demo-" + kind.option())).toAbsolutePath().normalize();
         Files.createDirectories(results);
         PrintWriter print = spec.commandLine().getOut();
         DemoScenario scenario = DemoScenario.of(kind, cycles, results);
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         DemoResult result;
+        List<WatchChains> chains = new ArrayList<>();
+        for (int i = 0; i < scenario.phases().size(); i++) {
+            chains.add(new WatchChains());
+        }
         try (LiveRuntime runtime = new LiveRuntime(kind.script(), DemoScenario.launch(kind, directory), e -> { })) {
             print.printf("demo %s: %s on Node %s, PID %d; %d cycles per phase%n", kind.option(), kind.script(),
                     runtime.session().nodeVersion(), runtime.session().launched().pid(), cycles);
             print.flush();
-            result = scenario.run(runtime, progress, new Rows(print, progress, scenario));
+            result = scenario.run(runtime, progress, new Rows(print, progress, scenario, chains));
         } finally {
             progress.clear();
         }
@@ -115,19 +141,29 @@ final class DemoCommand implements Callable<Integer> {
         try (Writer writer = Files.newBufferedWriter(json)) {
             writeJson(new PrintWriter(writer), result);
         }
-        // The report (issue 8, WatchReportWriter on the report branch) is written here from result's phases:
-        // each PhaseResult's watchCycles(), verdict() and lastSnapshot() (its zombie chains).
+        List<Path> reports = DemoReport.write(result, chains, results, format, command(kind));
         print.println();
         for (PhaseResult phase : result.phases()) {
             print.println(phase.phase().caption() + ": " + phase.verdict().word() + " (" + phase.verdict().reason()
                     + ")");
         }
-        print.println("results: " + json + " (each cycle's snapshot beside it, in 1-leak/ and 2-fix/)");
+        print.println("report: " + reports.get(0) + " (each phase's report and snapshots in 1-leak/ and 2-fix/)");
+        print.println("results: " + json);
         print.flush();
         if (!result.showsLeakAndFix()) {
             throw new CheckFailedException("the demo did not show the leak and its fix (see the verdicts above)");
         }
         return ExitCodes.OK;
+    }
+
+    /** The command as given, so a reader of the report can run it again. */
+    private String command(DemoKind kind) {
+        // originalArgs() is the whole command line, the subcommand's name included.
+        StringBuilder command = new StringBuilder("heapscope");
+        for (String arg : spec.commandLine().getParseResult().originalArgs()) {
+            command.append(' ').append(arg.contains(" ") || arg.isEmpty() ? "\"" + arg + "\"" : arg);
+        }
+        return command.toString();
     }
 
     private static void writeJson(PrintWriter out, DemoResult result) throws IOException {
@@ -176,11 +212,19 @@ final class DemoCommand implements Callable<Integer> {
         private final PrintWriter out;
         private final ConsoleProgress progress;
         private final DemoScenario scenario;
+        private final List<WatchChains> chains;
 
-        Rows(PrintWriter out, ConsoleProgress progress, DemoScenario scenario) {
+        Rows(PrintWriter out, ConsoleProgress progress, DemoScenario scenario, List<WatchChains> chains) {
             this.out = out;
             this.progress = progress;
             this.scenario = scenario;
+            this.chains = chains;
+        }
+
+        @Override
+        public void cycleAnalysed(DemoPhase phase, int cycle, HeapAnalysis analysis, ModuleGraph modules,
+                                  String file) {
+            chains.get(scenario.phases().indexOf(phase)).cycleAnalysed(cycle, analysis, modules, file);
         }
 
         @Override

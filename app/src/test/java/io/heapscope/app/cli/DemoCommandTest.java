@@ -6,7 +6,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
+import javax.imageio.ImageIO;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -50,6 +52,25 @@ class DemoCommandTest {
         assertEquals(List.of(0, 0), json.get("phases").get(1).get("cycles").findValues("zombie_count").stream()
                 .map(JsonNode::asInt).toList());
         assertTrue(Files.size(Path.of(json.get("phases").get(0).get("last_snapshot").asText())) > 1_000_000);
+
+        // The report: the verdicts side by side, each phase's own watch report beside its snapshots.
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("report: " + temp.resolve("report.md") + " (")),
+                run.out());
+        String top = Files.readString(temp.resolve("report.md"));
+        assertTrue(top.startsWith("# Demo hot-reload: a leak and its fix"), top);
+        assertTrue(top.contains("run by `heapscope demo hot-reload --headless --cycles 2 --out "), top);
+        assertTrue(top.matches("(?s).*\\| Leak: delete only +\\| \\*\\*grows\\*\\* +\\| zombies grew from 1 to 2 "
+                + "in 1 cycles +\\| `1-leak/report.md` +\\|.*"), top);
+        assertTrue(top.matches("(?s).*\\| Fix: delete \\+ detach +\\| \\*\\*flat\\*\\* .*"), top);
+        String leak = Files.readString(temp.resolve("1-leak/report.md"));
+        assertTrue(leak.contains("**Verdict: grows** (zombies grew from 1 to 2 in 1 cycles)"), leak);
+        // The zombie's chain: the old copy held in its parent's children.
+        assertTrue(leak.matches("(?s).*- `Module @\\d+` · distance \\d+ .*\\n  - `\\[\\d\\]` in `Array @\\d+`.*\\n"
+                + "    - `children` in `Module @\\d+`.*"), leak);
+        String fix = Files.readString(temp.resolve("2-fix/report.md"));
+        assertTrue(fix.contains("No cycle left a leaked zombie"), fix);
+        BufferedImage chart = ImageIO.read(temp.resolve("1-leak/watch-cycles.png").toFile());
+        assertTrue(chart.getWidth() > 600 && chart.getHeight() > 300);
     }
 
     @Test

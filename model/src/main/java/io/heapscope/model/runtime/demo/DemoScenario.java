@@ -1,6 +1,8 @@
 package io.heapscope.model.runtime.demo;
 
+import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.inspector.InspectorException;
+import io.heapscope.model.modules.ModuleGraph;
 import io.heapscope.model.progress.ProgressMonitor;
 import io.heapscope.model.runtime.GrowthVerdict;
 import io.heapscope.model.runtime.LiveRuntime;
@@ -68,6 +70,11 @@ public final class DemoScenario {
 
         /** A cycle's snapshot, saved as {@code file} (null when the scenario saves none). */
         default void snapshotTaken(DemoPhase phase, int cycle, Path file, HeapSnapshot snapshot) {
+        }
+
+        /** A cycle's snapshot analysed, before the watch drops it: keep what a report needs (a zombie's chain). */
+        default void cycleAnalysed(DemoPhase phase, int cycle, HeapAnalysis analysis, ModuleGraph modules,
+                                   String file) {
         }
 
         default void phaseDone(int index, PhaseResult result) {
@@ -203,6 +210,11 @@ public final class DemoScenario {
             public void snapshotTaken(int cycle, Path file, HeapSnapshot snapshot) {
                 lastSnapshot[0] = file;
                 listener.snapshotTaken(phase, cycle, file, snapshot);
+            }
+
+            @Override
+            public void cycleAnalysed(int cycle, HeapAnalysis analysis, ModuleGraph modules, String file) {
+                listener.cycleAnalysed(phase, cycle, analysis, modules, file);
             }
 
             @Override
