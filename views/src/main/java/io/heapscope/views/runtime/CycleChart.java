@@ -45,6 +45,9 @@ final class CycleChart extends BorderPane {
     private final XYLineAndShapeRenderer bytesRenderer = new XYLineAndShapeRenderer(true, true);
     private final XYLineAndShapeRenderer countRenderer = new XYLineAndShapeRenderer(true, true);
     private final ThemeProbes theme;
+    /** A demo's phases, shaded, and whether each is the leak: restyled with the theme. */
+    private final List<IntervalMarker> phases = new ArrayList<>();
+    private final List<Boolean> phaseIsLeak = new ArrayList<>();
 
     CycleChart() {
         getStyleClass().add("cycle-chart");
@@ -96,6 +99,8 @@ final class CycleChart extends BorderPane {
         heapUsedAfterSnapshotGc.clear();
         zombies.clear();
         plot.clearDomainMarkers();
+        phases.clear();
+        phaseIsLeak.clear();
         plot.getDomainAxis().setAutoRange(true);
         verdict.setText("Watch: running…");
         emptyNote.setVisible(false);
@@ -137,22 +142,28 @@ final class CycleChart extends BorderPane {
      * room it will fill before it runs.
      */
     void showPhase(int first, int last, String label, boolean leak) {
-        java.awt.Color tone = theme.awt(leak ? Token.DANGER : Token.SUCCESS);
         IntervalMarker marker = new IntervalMarker(first - 0.5, last + 0.5);
-        // The token's colour, faint enough that the lines on it stay readable.
-        marker.setPaint(new java.awt.Color(tone.getRed(), tone.getGreen(), tone.getBlue(), 28));
         marker.setLabel(label);
-        marker.setLabelPaint(tone);
-        marker.setLabelFont(theme.font(0.85));
-        marker.setLabelBackgroundColor(theme.awt(Token.BACKGROUND));
         marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4, 6, 4, 6));
+        phases.add(marker);
+        phaseIsLeak.add(leak);
+        stylePhase(marker, leak);
         plot.addDomainMarker(marker, org.jfree.chart.ui.Layer.BACKGROUND);
         NumberAxis axis = (NumberAxis) plot.getDomainAxis();
         double upper = Math.max(last + 0.5, axis.isAutoRange() ? 0 : axis.getUpperBound());
         double lower = axis.isAutoRange() ? first - 0.5 : Math.min(first - 0.5, axis.getLowerBound());
         axis.setRange(lower, upper);
+    }
+
+    private void stylePhase(IntervalMarker marker, boolean leak) {
+        java.awt.Color tone = theme.awt(leak ? Token.DANGER : Token.SUCCESS);
+        // The token's colour, faint enough that the lines on it stay readable.
+        marker.setPaint(new java.awt.Color(tone.getRed(), tone.getGreen(), tone.getBlue(), 28));
+        marker.setLabelPaint(tone);
+        marker.setLabelFont(theme.font(0.85));
+        marker.setLabelBackgroundColor(theme.awt(Token.BACKGROUND));
     }
 
     /** Shows or hides heap used after a snapshot's GC beside heap used after a normal GC. */
@@ -213,5 +224,8 @@ final class CycleChart extends BorderPane {
         chart.getLegend().setBackgroundPaint(background);
         chart.getLegend().setItemFont(theme.font(0.8));
         chart.getLegend().setItemPaint(theme.awt(Token.TEXT));
+        for (int i = 0; i < phases.size(); i++) {
+            stylePhase(phases.get(i), phaseIsLeak.get(i));
+        }
     }
 }
