@@ -122,6 +122,24 @@ class DemoScenarioTest {
     }
 
     @Test
+    void vmModulesKeepHeapOnlyANormalGcSeesUntilTheCompilationCacheIsOff() throws Exception {
+        DemoResult result = run(DemoKind.VM_MODULES, 2, new Events());
+
+        PhaseResult leak = result.phases().get(0);
+        PhaseResult fix = result.phases().get(1);
+        // Ten test files a cycle, ~300 kB each, kept by V8's compilation cache until a snapshot's GC.
+        for (WatchCycle cycle : leak.watchCycles()) {
+            assertTrue(cycle.retainedOnlyUnderNormalGc() > 2_000_000, cycle.toString());
+        }
+        for (WatchCycle cycle : fix.watchCycles()) {
+            assertTrue(cycle.retainedOnlyUnderNormalGc() < 1_000_000, cycle.toString());
+        }
+        assertTrue(leak.verdict().grows(), leak.verdict().toString());
+        assertFalse(fix.verdict().grows(), fix.verdict().toString());
+        assertEquals(0, leak.watchCycles().get(1).zombieCount(), "nothing a snapshot would call a leak");
+    }
+
+    @Test
     void cancellingStopsBetweenCyclesAndTheProcessEnds() throws Exception {
         CancellableProgress progress = new CancellableProgress();
         DemoScenario scenario = DemoScenario.of(DemoKind.LISTENERS, 3, null);
