@@ -41,9 +41,9 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", description = {
         "Show a memory leak and its fix on a sample app of samples/runtime: launch it under the inspector, run the "
                 + "leak for N cycles, then the fix for N cycles, each with its verdict.",
-        "  hot-reload   plugin-host.js: reload a plugin with delete only (zombies pile up), then delete + detach",
-        "  vm-modules   vm-test-runner.mjs: test files as vm modules in fresh contexts, compilation cache on, then off",
-        "  listeners    listener-host.js: a listener per request never removed, then removed when the request ends",
+        "  hot-reload  plugin-host.js: reload with delete only, then delete + detach",
+        "  vm-modules  vm-test-runner.mjs: vm modules, compilation cache on, then off",
+        "  listeners   listener-host.js: a listener per request kept, then removed",
         "Opens the desktop app with the runtime's charts, unless --headless: then it prints each cycle and the "
                 + "verdicts and writes a report (each phase's cycles, chart, verdict and a zombie's retainer chain) with "
                 + "the results. Exits 1 when the leak does not grow or the fix does not stay flat."})
@@ -52,8 +52,8 @@ final class DemoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DEMO", description = "hot-reload, vm-modules or listeners.")
     String demo;
 
-    @Option(names = "--headless", description = "No window: print progress, the cycles and the verdicts, and save "
-            + "the results in --out.")
+    @Option(names = "--headless", description = "No window: print the cycles and the verdicts, and write the report "
+            + "in --out.")
     boolean headless;
 
     @Option(names = "--cycles", paramLabel = "N", defaultValue = "4",
