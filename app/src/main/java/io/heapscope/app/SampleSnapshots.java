@@ -45,25 +45,38 @@ final class SampleSnapshots {
     }
 
     private static List<Path> candidates() {
-        List<Path> candidates = new ArrayList<>();
         String override = System.getProperty(DIRECTORY_PROPERTY);
         if (override != null && !override.isBlank()) {
             // Named outright: no guessing beside it.
             return List.of(Path.of(override));
         }
+        return candidates("samples/snapshots");
+    }
+
+    /**
+     * The checkout's directory {@code relative} (e.g. {@code samples/runtime}), looked for the same way as the
+     * snapshots, or null when there is none with {@code marker} in it.
+     */
+    static Path checkoutDirectory(String relative, String marker) {
+        return candidates(relative).stream().filter(d -> Files.isRegularFile(d.resolve(marker)))
+                .map(d -> d.toAbsolutePath().normalize()).findFirst().orElse(null);
+    }
+
+    private static List<Path> candidates(String relative) {
+        List<Path> candidates = new ArrayList<>();
         Path jar = jarLocation();
         if (jar != null) {
             // app/target/heapscope.jar (or app/target/classes) -> app -> the checkout.
             Path target = jar.getParent();
             Path app = target == null ? null : target.getParent();
             if (app != null && app.getParent() != null) {
-                candidates.add(app.getParent().resolve("samples/snapshots"));
+                candidates.add(app.getParent().resolve(relative));
             }
         }
         Path workingDirectory = Path.of("").toAbsolutePath();
-        candidates.add(workingDirectory.resolve("samples/snapshots"));
+        candidates.add(workingDirectory.resolve(relative));
         // Tests and `mvn javafx:run` run in app/.
-        candidates.add(workingDirectory.resolveSibling("samples/snapshots"));
+        candidates.add(workingDirectory.resolveSibling(relative));
         return candidates;
     }
 

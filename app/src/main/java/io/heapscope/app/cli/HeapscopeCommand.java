@@ -1,6 +1,8 @@
 package io.heapscope.app.cli;
 
+import io.heapscope.app.DemoApplication;
 import io.heapscope.app.HeapscopeApplication;
+import io.heapscope.model.runtime.demo.DemoKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Spec;
         subcommands = {HelpCommand.class, OpenCommand.class, InfoCommand.class, ExportCommand.class,
             SummaryCommand.class, StatsCommand.class, PathCommand.class, RetainersCommand.class,
             DominatedCommand.class, ModulesCommand.class, BenchCommand.class, DiffCommand.class,
-            WatchCommand.class, ReportCommand.class},
+            WatchCommand.class, ReportCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Success.",
@@ -69,9 +71,23 @@ public final class HeapscopeCommand implements Callable<Integer> {
             HeapscopeApplication.launch(files, script);
             return ExitCodes.OK;
         } catch (UnsupportedOperationException e) {
-            // How JavaFX says "Unable to open DISPLAY" (ssh, CI): the user's setup, not a bug in heapscope.
-            spec.commandLine().getErr().println("heapscope: cannot open a window: " + e.getMessage());
-            return ExitCodes.USAGE_OR_INPUT;
+            return cannotOpenWindow(spec, e);
         }
+    }
+
+    /** Runs the desktop app with {@code heapscope demo}'s scenario until its window closes. */
+    static int openDemo(CommandSpec spec, DemoKind kind, int cycles, Path samples) {
+        try {
+            DemoApplication.launch(kind, cycles, samples);
+            return ExitCodes.OK;
+        } catch (UnsupportedOperationException e) {
+            return cannotOpenWindow(spec, e);
+        }
+    }
+
+    // How JavaFX says "Unable to open DISPLAY" (ssh, CI): the user's setup, not a bug in heapscope.
+    private static int cannotOpenWindow(CommandSpec spec, UnsupportedOperationException e) {
+        spec.commandLine().getErr().println("heapscope: cannot open a window: " + e.getMessage());
+        return ExitCodes.USAGE_OR_INPUT;
     }
 }

@@ -1,6 +1,8 @@
 package io.heapscope.model.runtime;
 
+import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.format.HeapText;
+import io.heapscope.model.modules.ModuleGraph;
 import io.heapscope.model.inspector.InspectorException;
 import io.heapscope.model.progress.ProgressMonitor;
 import io.heapscope.model.snapshot.HeapSnapshot;
@@ -67,21 +69,48 @@ public final class LiveRuntime implements AutoCloseable {
 
     public List<WatchCycle> watch(WatchPlan plan, ProgressMonitor monitor, Consumer<WatchCycle> onCycle)
             throws IOException {
-        return new ModuleWatch(session, plan).run(monitor, new ModuleWatch.Listener() {
+        return watch(plan, monitor, new ModuleWatch.Listener() {
             @Override
             public void actionDone(int cycle, ModuleActionResult result) {
-                mark(RuntimeMarker.Kind.ACTION, result.action().label() + " " + HeapText.shortModuleName(result.file()));
             }
 
             @Override
             public void cycleDone(WatchCycle cycle) {
-                mark(RuntimeMarker.Kind.SNAPSHOT, "cycle " + cycle.cycle());
                 onCycle.accept(cycle);
             }
         });
     }
 
-    private void mark(RuntimeMarker.Kind kind, String label) {
+    /** A watch run whose actions and cycles are marked on the telemetry, told to {@code listener} as well. */
+    public List<WatchCycle> watch(WatchPlan plan, ProgressMonitor monitor, ModuleWatch.Listener listener)
+            throws IOException {
+        return new ModuleWatch(session, plan).run(monitor, new ModuleWatch.Listener() {
+            @Override
+            public void actionDone(int cycle, ModuleActionResult result) {
+                mark(RuntimeMarker.Kind.ACTION, result.action().label() + " " + HeapText.shortModuleName(result.file()));
+                listener.actionDone(cycle, result);
+            }
+
+            @Override
+            public void cycleDone(WatchCycle cycle) {
+                mark(RuntimeMarker.Kind.SNAPSHOT, "cycle " + cycle.cycle());
+                listener.cycleDone(cycle);
+            }
+
+            @Override
+            public void snapshotTaken(int cycle, Path file, HeapSnapshot snapshot) {
+                listener.snapshotTaken(cycle, file, snapshot);
+            }
+
+            @Override
+            public void cycleAnalysed(int cycle, HeapAnalysis analysis, ModuleGraph modules, String file) {
+                listener.cycleAnalysed(cycle, analysis, modules, file);
+            }
+        });
+    }
+
+    /** Marks something done in the target by other means (a demo's phase) on the telemetry, for the chart. */
+    public void mark(RuntimeMarker.Kind kind, String label) {
         series.mark(new RuntimeMarker(System.currentTimeMillis(), kind, label));
         recorder.sample();
     }

@@ -28,6 +28,10 @@ public final class ModuleWatch {
 
         void cycleDone(WatchCycle cycle);
 
+        /** The cycle's snapshot, read and saved as {@code file} (null when not saved), before it is analysed. */
+        default void snapshotTaken(int cycle, Path file, HeapSnapshot snapshot) {
+        }
+
         /**
          * The cycle's snapshot, analysed, before the watch drops it (no graph is kept between cycles): the moment
          * to keep what a report needs from it, such as a zombie's retainer chain, as small values. {@code file} is
@@ -84,6 +88,7 @@ public final class ModuleWatch {
         Path saveTo = plan.saveSnapshotsTo() == null ? null
                 : plan.saveSnapshotsTo().resolve("cycle-%d.heapsnapshot".formatted(cycle));
         HeapSnapshot snapshot = LiveSnapshot.take(session, monitor, saveTo);
+        listener.snapshotTaken(cycle, saveTo, snapshot);
         HeapAnalysis analysis = HeapAnalysis.analyze(snapshot, monitor);
         ModuleGraph modules = ModuleGraph.compute(analysis, monitor);
         listener.cycleAnalysed(cycle, analysis, modules, file);

@@ -6,6 +6,8 @@ import io.heapscope.model.runtime.LiveRuntime;
 import io.heapscope.model.runtime.ModuleAction;
 import io.heapscope.model.runtime.ModuleActionResult;
 import io.heapscope.model.runtime.WatchPlan;
+import io.heapscope.model.runtime.demo.DemoResult;
+import io.heapscope.model.runtime.demo.DemoScenario;
 import io.heapscope.model.snapshot.HeapSnapshot;
 import io.heapscope.views.task.ModelTask;
 import io.heapscope.views.task.ModelWork;
@@ -335,6 +337,26 @@ public final class RuntimePane extends BorderPane {
                 });
     }
 
+    /**
+     * Runs {@code scenario} on this runtime, as {@code heapscope demo} does: a caption above the charts says which
+     * phase runs and the verdict of each, the cycle chart follows both phases, and the last snapshot of each phase
+     * goes where snapshots taken here go. Starting a demo is the user's go-ahead to run code in the target.
+     */
+    public void runDemo(DemoScenario scenario, Consumer<DemoResult> onDone) {
+        confirmed = true;
+        DemoCaption caption = new DemoCaption(scenario);
+        ((VBox) getTop()).getChildren().add(0, caption);
+        DemoRun demo = new DemoRun(scenario, caption, cycleChart, snapshots, text -> showStatus(text, false));
+        // The cycle chart is what the demo is about: give it the room the live chart has otherwise.
+        ((SplitPane) getCenter()).setDividerPositions(0.4);
+        run("Demo " + scenario.kind().option(), monitor -> scenario.run(runtime, monitor, demo), result -> {
+            caption.finished(result.showsLeakAndFix());
+            showStatus("Demo done: " + scenario.phases().size() + " phases of " + scenario.cyclesPerPhase()
+                    + " cycles", false);
+            onDone.accept(result);
+        }, caption::failed);
+    }
+
     private static String describe(ModuleActionResult result, int count) {
         String what = result.action().label() + " " + HeapText.shortModuleName(result.file())
                 + (count > 1 ? " × " + count : "");
@@ -346,6 +368,10 @@ public final class RuntimePane extends BorderPane {
     }
 
     private <T> void run(String title, ModelWork<T> work, Consumer<T> onDone) {
+        run(title, work, onDone, message -> { });
+    }
+
+    private <T> void run(String title, ModelWork<T> work, Consumer<T> onDone, Consumer<String> onStopped) {
         ModelTask<T> task = new ModelTask<>(title, work);
         current = task;
         busy.set(true);
@@ -358,11 +384,14 @@ public final class RuntimePane extends BorderPane {
         task.setOnFailed(e -> {
             finished(task);
             Throwable error = task.getException();
-            showStatus(title + " failed: " + (error.getMessage() == null ? error : error.getMessage()), true);
+            String message = error.getMessage() == null ? error.toString() : error.getMessage();
+            showStatus(title + " failed: " + message, true);
+            onStopped.accept(message);
         });
         task.setOnCancelled(e -> {
             finished(task);
             showStatus(title + ": cancelled", false);
+            onStopped.accept("cancelled");
         });
         executor.execute(task);
     }
