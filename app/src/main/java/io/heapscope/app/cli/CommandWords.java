@@ -1,5 +1,7 @@
 package io.heapscope.app.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,5 +51,19 @@ final class CommandWords {
             words.add(word.toString());
         }
         return words;
+    }
+
+    /**
+     * The command line as typed, {@code heapscope} first, for a report's reader to run again: words with blanks
+     * (or none) are quoted so that {@link #split} gives them back.
+     */
+    static String asTyped(CommandSpec spec) {
+        // originalArgs() is the whole command line, the subcommand's name included.
+        StringBuilder command = new StringBuilder("heapscope");
+        for (String arg : spec.commandLine().getParseResult().originalArgs()) {
+            command.append(' ').append(arg.isEmpty() || arg.chars().anyMatch(Character::isWhitespace)
+                    ? "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : arg);
+        }
+        return command.toString();
     }
 }

@@ -141,7 +141,7 @@ final class DemoCommand implements Callable<Integer> {
         try (Writer writer = Files.newBufferedWriter(json)) {
             writeJson(new PrintWriter(writer), result);
         }
-        List<Path> reports = DemoReport.write(result, chains, results, format, command(kind));
+        List<Path> reports = DemoReport.write(result, chains, results, format, CommandWords.asTyped(spec));
         print.println();
         for (PhaseResult phase : result.phases()) {
             print.println(phase.phase().caption() + ": " + phase.verdict().word() + " (" + phase.verdict().reason()
@@ -154,16 +154,6 @@ final class DemoCommand implements Callable<Integer> {
             throw new CheckFailedException("the demo did not show the leak and its fix (see the verdicts above)");
         }
         return ExitCodes.OK;
-    }
-
-    /** The command as given, so a reader of the report can run it again. */
-    private String command(DemoKind kind) {
-        // originalArgs() is the whole command line, the subcommand's name included.
-        StringBuilder command = new StringBuilder("heapscope");
-        for (String arg : spec.commandLine().getParseResult().originalArgs()) {
-            command.append(' ').append(arg.contains(" ") || arg.isEmpty() ? "\"" + arg + "\"" : arg);
-        }
-        return command.toString();
     }
 
     private static void writeJson(PrintWriter out, DemoResult result) throws IOException {

@@ -171,11 +171,7 @@ final class WatchCommand implements Callable<Integer> {
 
     /** The command that ran, so a reader can run it again. */
     private String reportDescription() {
-        StringBuilder command = new StringBuilder("heapscope watch");
-        for (String arg : spec.commandLine().getParseResult().originalArgs()) {
-            command.append(' ').append(arg.contains(" ") || arg.isEmpty() ? "\"" + arg + "\"" : arg);
-        }
-        return "Written by " + MarkdownReport.code(command.toString()) + ".";
+        return "Written by " + MarkdownReport.code(CommandWords.asTyped(spec)) + ".";
     }
 
     /** A path that exists from here is made absolute, so the target finds it whatever its working directory. */

@@ -1,6 +1,7 @@
 package io.heapscope.app.cli;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 import java.util.List;
 
@@ -22,5 +23,17 @@ class CommandWordsTest {
     @Test
     void anUnclosedQuoteIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> CommandWords.split("node 'app.js"));
+    }
+
+    @Test
+    void theCommandAsTypedNamesItsSubcommandOnceAndSplitsBack() {
+        CommandLine line = HeapscopeCommand.commandLine();
+        String[] args = {"watch", "--launch", "node \"my app.js\"", "--module", "a b.js", "--mode", "delete"};
+        CommandLine.ParseResult parsed = line.parseArgs(args);
+
+        String typed = CommandWords.asTyped(parsed.subcommand().commandSpec());
+
+        assertEquals("heapscope watch --launch \"node \\\"my app.js\\\"\" --module \"a b.js\" --mode delete", typed);
+        assertEquals(List.of(args), CommandWords.split(typed).subList(1, args.length + 1));
     }
 }
