@@ -5,6 +5,7 @@ import io.heapscope.model.progress.ProgressMonitor;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.function.Supplier;
 
 /**
  * Immediate dominators and retained sizes over the essential edges, step for step as DevTools computes them
@@ -52,12 +53,13 @@ final class DominatorTree {
         semi = new int[length];
     }
 
-    static Result compute(HeapGraph graph, BitSet essential, int[] shallowSizes, ProgressMonitor monitor) {
+    /** @param shallowSizes asked for only once the dominators are known, so they may still be in the making */
+    static Result compute(HeapGraph graph, BitSet essential, Supplier<int[]> shallowSizes, ProgressMonitor monitor) {
         monitor.beginPhase(PHASE, 2L * graph.nodeCount());
         return new DominatorTree(graph, essential).run(shallowSizes, monitor);
     }
 
-    private Result run(int[] shallowSizes, ProgressMonitor monitor) {
+    private Result run(Supplier<int[]> shallowSizesWhenReady, ProgressMonitor monitor) {
         int count = graph.nodeCount();
         int root = 1;
         search(root);
@@ -140,6 +142,7 @@ final class DominatorTree {
         bucketHead = null;
         bucketNext = null;
 
+        int[] shallowSizes = shallowSizesWhenReady.get();
         int[] dominators = new int[count];
         long[] retained = new long[count];
         for (int node = 0; node < count; node++) {

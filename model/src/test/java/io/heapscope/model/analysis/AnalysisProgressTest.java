@@ -46,17 +46,17 @@ class AnalysisProgressTest {
         timer.stop();
 
         // The progress bar follows the line the dominator tree is on; the other phases are timed beside it.
-        assertEquals(List.of("Indexing retainers", "Calculating shallow sizes", "Selecting essential edges",
-                "Building the dominator tree", ClassSummary.PHASE), phases);
+        assertEquals(List.of("Indexing retainers", "Building the dominator tree", ClassSummary.PHASE), phases);
         assertTrue(timer.millis().keySet().containsAll(List.of("Marking page-owned objects" + PhaseTimer.BESIDE,
-                "Calculating distances" + PhaseTimer.BESIDE, ClassNames.PHASE + PhaseTimer.BESIDE)),
+                "Selecting essential edges" + PhaseTimer.BESIDE,
+                "Calculating shallow sizes" + PhaseTimer.BESIDE, "Calculating distances" + PhaseTimer.BESIDE,
+                ClassNames.PHASE + PhaseTimer.BESIDE)),
                 timer.millis().keySet().toString());
     }
 
     @Test
     void everyPhaseStopsWhenCancelled() throws IOException {
-        List<String> names = List.of("Indexing retainers", "Calculating shallow sizes", "Selecting essential edges",
-                "Building the dominator tree");
+        List<String> names = List.of("Indexing retainers", "Building the dominator tree");
         for (String phase : names) {
             HeapSnapshot snapshot = sample();
             CancellableProgress cancelInPhase = new CancellableProgress() {
@@ -74,10 +74,10 @@ class AnalysisProgressTest {
     @Test
     void workBesideStopsWhenTheMainLineIsCancelled() throws Exception {
         HeapSnapshot snapshot = sample();
-        CancellableProgress cancelInShallowSizes = new CancellableProgress() {
+        CancellableProgress cancelInDominatorTree = new CancellableProgress() {
             @Override
             public void beginPhase(String name, long totalWork) {
-                if (name.equals("Calculating shallow sizes")) {
+                if (name.equals("Building the dominator tree")) {
                     cancel();
                 }
             }
@@ -85,7 +85,7 @@ class AnalysisProgressTest {
         CountDownLatch besideEnded = new CountDownLatch(1);
         AtomicBoolean besideSawCancel = new AtomicBoolean();
 
-        assertThrows(CancelledException.class, () -> HeapAnalysis.analyze(snapshot, cancelInShallowSizes, side -> {
+        assertThrows(CancelledException.class, () -> HeapAnalysis.analyze(snapshot, cancelInDominatorTree, side -> {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!side.isCancelled() && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
@@ -95,7 +95,7 @@ class AnalysisProgressTest {
             return null;
         }));
 
-        // The beside line may be queued behind distances, which stop at their first check: it still ends.
+        // The beside line may be queued behind phases that stop at their first check: it still ends.
         assertTrue(besideEnded.await(10, TimeUnit.SECONDS));
         assertTrue(besideSawCancel.get());
     }
