@@ -82,10 +82,10 @@ public final class ContainmentPane extends BorderPane implements NodeView {
         return deepest != null && ((HeapRow.ObjectEntry) deepest.getValue()).node() == node;
     }
 
-    /** The root's edges in the sort column's order; everything below closes again. */
+    /** The root's edges in the sort column's order; what was open below stays open where it can. */
     private void showRoot() {
         TreeItem<HeapRow> root = items.withEdges(0, -1);
         root.setExpanded(true);
-        table.view().setRoot(root);
+        table.showRows(root);
     }
 }

@@ -90,11 +90,11 @@ public final class DominatorsPane extends BorderPane implements NodeView {
         return ((HeapRow.ObjectEntry) item.getValue()).node() == node;
     }
 
-    /** The root, open, its children in the sort column's order; everything below closes again. */
+    /** The root, open, its children in the sort column's order; what was open below stays open where it can. */
     private void showRoot() {
         TreeItem<HeapRow> root = items.inDominatorTree(0);
         root.setExpanded(true);
-        table.view().setRoot(root);
         table.view().setShowRoot(true);
+        table.showRows(root);
     }
 }

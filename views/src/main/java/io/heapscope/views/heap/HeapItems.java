@@ -33,7 +33,9 @@ public final class HeapItems {
         int[][] edges = new int[1][];
         return new PagedTreeItem<>(new ObjectEntry(node, edge), graph.edgeStart(node) == graph.edgeEnd(node),
                 () -> (edges[0] = sortedEdges(node)).length,
-                i -> withEdges(graph.edgeTarget(edges[0][i]), edges[0][i]), MoreEntry::new);
+                i -> withEdges(graph.edgeTarget(edges[0][i]), edges[0][i]), MoreEntry::new)
+                .findingChildrenBy(row -> row instanceof ObjectEntry o && o.edge() >= 0
+                        ? indexOf(edges[0], o.edge()) : -1);
     }
 
     /** {@code node} in the dominator tree, expanding to the objects it alone keeps alive. */
@@ -42,7 +44,8 @@ public final class HeapItems {
         int[][] children = new int[1][];
         return new PagedTreeItem<>(new ObjectEntry(node, -1), tree.start(node) == tree.end(node),
                 () -> (children[0] = sortedDominated(node)).length, i -> inDominatorTree(children[0][i]),
-                MoreEntry::new);
+                MoreEntry::new)
+                .findingChildrenBy(row -> row instanceof ObjectEntry o ? indexOf(children[0], o.node()) : -1);
     }
 
     /** The edges of {@code node} as its row lists them, in the table's order. */

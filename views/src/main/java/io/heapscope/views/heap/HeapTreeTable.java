@@ -60,6 +60,8 @@ public final class HeapTreeTable {
     private SortKey sortKey = SortKey.RETAINED_SIZE;
     private boolean ascending;
     private Runnable onSort = () -> { };
+    /** True while {@link #showRows} replaces the rows. */
+    private boolean rebuilding;
     /** The column sorted by, {@code null} for none (the default order). */
     private TreeTableColumn<HeapRow, ?> sortColumn;
 
@@ -121,8 +123,12 @@ public final class HeapTreeTable {
             readSortOrder();
             return true;
         });
-        view.getSelectionModel().selectedItemProperty().addListener((observable, old, now) ->
-                selectedNode.set(now != null && now.getValue() instanceof ObjectEntry o ? o.node() : -1));
+        view.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> {
+            // While the rows are rebuilt the selection passes through none; the tool windows need not follow that.
+            if (!rebuilding) {
+                selectedNode.set(nodeOf(now));
+            }
+        });
     }
 
     public TreeTableView<HeapRow> view() {
@@ -185,29 +191,15 @@ public final class HeapTreeTable {
     }
 
     private void readSortOrder() {
-        SortKey key = SortKey.RETAINED_SIZE;
-        boolean up = false;
         TreeTableColumn<HeapRow, ?> column = view.getSortOrder().isEmpty() ? null : view.getSortOrder().get(0);
-        if (column != null) {
-            key = (SortKey) column.getUserData();
-            up = column.getSortType() == TreeTableColumn.SortType.ASCENDING;
-            // JavaFX sorts a newly clicked column ascending; DevTools shows the biggest numbers first. Flipping
-            // the type sorts again, through here.
-            if (column != sortColumn && key != SortKey.NAME && up) {
-                if (column == null && sortColumn != null) {
-            // JavaFX's third click unsorts; here it turns the column back the other way, as DevTools toggles.
-            TreeTableColumn<HeapRow, ?> previous = sortColumn;
-            javafx.application.Platform.runLater(() -> {
-                previous.setSortType(previous.getSortType() == TreeTableColumn.SortType.ASCENDING
-                        ? TreeTableColumn.SortType.DESCENDING : TreeTableColumn.SortType.ASCENDING);
-                view.getSortOrder().setAll(List.of(previous));
-            });
+        // No column (JavaFX's third click on a header unsorts) means DevTools' default order: retained size.
+        SortKey key = column == null ? SortKey.RETAINED_SIZE : (SortKey) column.getUserData();
+        boolean up = column != null && column.getSortType() == TreeTableColumn.SortType.ASCENDING;
+        // JavaFX sorts a newly clicked column ascending; DevTools shows the biggest numbers first. Flipping the
+        // type sorts again, through here.
+        if (column != null && column != sortColumn && key != SortKey.NAME && up) {
+            column.setSortType(TreeTableColumn.SortType.DESCENDING);
             return;
-        }
-        sortColumn = column;
-                column.setSortType(TreeTableColumn.SortType.DESCENDING);
-                return;
-            }
         }
         sortColumn = column;
         // The policy also runs when rows change; only a new order is worth a rebuild.
@@ -216,6 +208,111 @@ public final class HeapTreeTable {
             ascending = up;
             onSort.run();
         }
+    }
+
+    /**
+     * Shows {@code root}'s rows in place of the old ones (after a sort or a new filter), opening again the rows
+     * that were open and selecting the row that was selected, as DevTools keeps them through a sort. Each is
+     * found by its value in the model's sorted arrays ({@link PagedTreeItem#positionOf}); one that the new order
+     * puts beyond the first {@value #KEEP_PAGES} pages of its list, or that the new rows no longer hold (a class
+     * the filter hides), stays closed.
+     */
+    public void showRows(TreeItem<HeapRow> root) {
+        TreeItem<HeapRow> old = view.getRoot();
+        List<List<HeapRow>> open = old == null ? List.of() : expandedPaths(old);
+        TreeItem<HeapRow> selected = view.getSelectionModel().getSelectedItem();
+        List<HeapRow> selectedPath = selected == null || old == null ? null : pathOf(selected, old);
+        rebuilding = true;
+        try {
+            reopen(root, open, selectedPath);
+        } finally {
+            rebuilding = false;
+        }
+        selectedNode.set(nodeOf(view.getSelectionModel().getSelectedItem()));
+    }
+
+    private static int nodeOf(TreeItem<HeapRow> item) {
+        return item != null && item.getValue() instanceof ObjectEntry o ? o.node() : -1;
+    }
+
+    private void reopen(TreeItem<HeapRow> root, List<List<HeapRow>> open, List<HeapRow> selectedPath) {
+        view.setRoot(root);
+        for (List<HeapRow> path : open) {
+            TreeItem<HeapRow> item = find(root, path);
+            if (item != null) {
+                item.setExpanded(true);
+            }
+        }
+        TreeItem<HeapRow> reselected = selectedPath == null ? null : find(root, selectedPath);
+        if (reselected != null) {
+            for (TreeItem<HeapRow> parent = reselected.getParent(); parent != null; parent = parent.getParent()) {
+                parent.setExpanded(true);
+            }
+            view.getSelectionModel().select(reselected);
+            int row = view.getRow(reselected);
+            if (row >= 0) {
+                view.scrollTo(Math.max(0, row - 3));
+            }
+        }
+    }
+
+    /** How deep into one list {@link #showRows} reopens a row: each page before it costs a hundred tree items. */
+    public static final int KEEP_PAGES = 10;
+
+    /**
+     * The values from {@code root}'s child down to each open row below {@code root}, parents first. Walks only the
+     * rows the user opened (an explicit stack, no recursion), never a list's rows not made yet.
+     */
+    private static List<List<HeapRow>> expandedPaths(TreeItem<HeapRow> root) {
+        List<List<HeapRow>> paths = new ArrayList<>();
+        java.util.ArrayDeque<TreeItem<HeapRow>> stack = new java.util.ArrayDeque<>();
+        pushOpenChildren(root, stack);
+        while (!stack.isEmpty()) {
+            TreeItem<HeapRow> item = stack.pop();
+            paths.add(pathOf(item, root));
+            pushOpenChildren(item, stack);
+        }
+        return paths;
+    }
+
+    private static void pushOpenChildren(TreeItem<HeapRow> item, java.util.Deque<TreeItem<HeapRow>> stack) {
+        if (item instanceof PagedTreeItem<HeapRow> paged && !paged.childrenMade()) {
+            return;
+        }
+        List<TreeItem<HeapRow>> children = item.getChildren();
+        // Pushed last to first, so they pop in the tree's order.
+        for (int i = children.size() - 1; i >= 0; i--) {
+            TreeItem<HeapRow> child = children.get(i);
+            if (child.isExpanded() && !child.isLeaf()) {
+                stack.push(child);
+            }
+        }
+    }
+
+    /** The values from below {@code root} down to {@code item}. */
+    private static List<HeapRow> pathOf(TreeItem<HeapRow> item, TreeItem<HeapRow> root) {
+        List<HeapRow> path = new ArrayList<>();
+        for (TreeItem<HeapRow> at = item; at != null && at != root; at = at.getParent()) {
+            path.add(at.getValue());
+        }
+        java.util.Collections.reverse(path);
+        return path;
+    }
+
+    /** The row at {@code path} below {@code root}, making the pages up to each step; null where it is not found. */
+    private static TreeItem<HeapRow> find(TreeItem<HeapRow> root, List<HeapRow> path) {
+        TreeItem<HeapRow> item = root;
+        for (HeapRow value : path) {
+            if (!(item instanceof PagedTreeItem<HeapRow> paged)) {
+                return null;
+            }
+            int index = paged.positionOf(value);
+            if (index < 0 || index >= KEEP_PAGES * PagedTreeItem.PAGE_SIZE) {
+                return null;
+            }
+            item = paged.showThrough(index);
+        }
+        return item;
     }
 
     private int distanceOf(HeapRow row) {

@@ -17,9 +17,7 @@ import io.heapscope.views.heap.HeapRow.MoreEntry;
 import io.heapscope.views.heap.HeapTreeTable;
 import io.heapscope.views.heap.NodeView;
 import io.heapscope.views.tree.PagedTreeItem;
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -188,28 +186,19 @@ public final class SummaryPane extends BorderPane implements NodeView {
         return text != null && text.strip().startsWith("@");
     }
 
-    /** Rebuilds the class rows for the filter and the sort column, keeping open the classes that were. */
+    /**
+     * Rebuilds the class rows for the filter and the sort column, keeping open the classes, instances and edges
+     * that were, and the selection ({@link HeapTreeTable#showRows}).
+     */
     private void showRows() {
         String text = filter.getText();
-        rows = ClassOrder.rows(summary, table.sortKey(), table.ascending(), isObjectId(text) ? "" : text);
-        Set<Integer> open = new HashSet<>();
-        TreeItem<HeapRow> old = table.view().getRoot();
-        if (old != null) {
-            for (TreeItem<HeapRow> item : old.getChildren()) {
-                if (item.isExpanded() && item.getValue() instanceof ClassEntry c) {
-                    open.add(c.row());
-                }
-            }
-        }
-        PagedTreeItem<HeapRow> root = new PagedTreeItem<>(null, rows.length, i -> classItem(rows[i]),
-                MoreEntry::new);
+        int[] shown = ClassOrder.rows(summary, table.sortKey(), table.ascending(), isObjectId(text) ? "" : text);
+        rows = shown;
+        PagedTreeItem<HeapRow> root = new PagedTreeItem<>(null, shown.length, i -> classItem(shown[i]),
+                MoreEntry::new)
+                .findingChildrenBy(row -> row instanceof ClassEntry c ? HeapItems.indexOf(shown, c.row()) : -1);
         root.setExpanded(true);
-        for (TreeItem<HeapRow> item : root.getChildren()) {
-            if (item.getValue() instanceof ClassEntry c && open.contains(c.row())) {
-                item.setExpanded(true);
-            }
-        }
-        table.view().setRoot(root);
+        table.showRows(root);
         showStatus();
     }
 
@@ -229,7 +218,9 @@ public final class SummaryPane extends BorderPane implements NodeView {
         int[][] instances = new int[1][];
         return new PagedTreeItem<>(new ClassEntry(row), summary.instanceCount(row) == 0,
                 () -> (instances[0] = sortedInstances(row)).length, i -> items.withEdges(instances[0][i], -1),
-                MoreEntry::new);
+                MoreEntry::new)
+                .findingChildrenBy(value -> value instanceof HeapRow.ObjectEntry o && o.edge() < 0
+                        ? HeapItems.indexOf(instances[0], o.node()) : -1);
     }
 
     /** A class's instances in the table's order (DevTools sorts a class's objects by the sort column too). */

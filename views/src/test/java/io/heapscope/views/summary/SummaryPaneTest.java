@@ -155,6 +155,58 @@ class SummaryPaneTest {
     }
 
     @Test
+    void aSortKeepsTheOpenClassesInstancesAndTheSelectionInTheNewOrder() throws Exception {
+        SummaryPane pane = show();
+        ClassSummary summary = classes.summary();
+        int arrayRow = summary.rowOfKey(",Array");
+        // Open Array, its biggest instance (the global array of 10,000), and select that one's fifth edge.
+        TreeItem<HeapRow> array = onFx(() -> classItem(pane, arrayRow));
+        TreeItem<HeapRow> biggest = onFx(() -> {
+            array.setExpanded(true);
+            return array.getChildren().get(0);
+        });
+        int bigNode = ((ObjectEntry) biggest.getValue()).node();
+        TreeItem<HeapRow> edge = onFx(() -> {
+            biggest.setExpanded(true);
+            return biggest.getChildren().get(4);
+        });
+        onFx(() -> pane.table().select(edge));
+        ObjectEntry selected = (ObjectEntry) edge.getValue();
+        assertEquals(selected.node(), pane.getSelectedNode());
+
+        Node shallowHeader = robot.from(pane).lookup(".column-header .label")
+                .match((Labeled label) -> "Shallow Size".equals(label.getText())).query();
+        robot.clickOn(shallowHeader);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // New tree items, in the new order: Array is open again, its instances now biggest shallow size first.
+        TreeItem<HeapRow> arrayAfter = onFx(() -> classItem(pane, arrayRow));
+        assertTrue(arrayAfter != array && onFx(arrayAfter::isExpanded));
+        List<Long> shallow = onFx(() -> arrayAfter.getChildren().stream().limit(PagedTreeItem.PAGE_SIZE)
+                .map(item -> analysis.shallowSize(((ObjectEntry) item.getValue()).node())).toList());
+        assertEquals(shallow.stream().sorted(java.util.Comparator.reverseOrder()).toList(), shallow);
+        TreeItem<HeapRow> bigAfter = onFx(() -> arrayAfter.getChildren().stream()
+                .filter(item -> item.getValue().equals(new ObjectEntry(bigNode, -1))).findFirst().orElseThrow());
+        assertTrue(onFx(bigAfter::isExpanded));
+        // The selection is the same edge of the same object, and the view still reports it.
+        TreeItem<HeapRow> selectedAfter = onFx(() -> pane.tree().getSelectionModel().getSelectedItem());
+        assertEquals(selected, selectedAfter.getValue());
+        assertEquals(bigAfter, selectedAfter.getParent());
+        assertEquals(selected.node(), pane.getSelectedNode());
+
+        // A filter that hides Array drops it; clearing the filter does not bring back what was dropped.
+        onFx(() -> pane.filterClasses("Object"));
+        assertEquals(-1, pane.getSelectedNode());
+        onFx(() -> pane.filterClasses(""));
+        assertFalse(onFx(() -> classItem(pane, arrayRow).isExpanded()));
+    }
+
+    private static TreeItem<HeapRow> classItem(SummaryPane pane, int row) {
+        return pane.tree().getRoot().getChildren().stream()
+                .filter(item -> item.getValue().equals(new ClassEntry(row))).findFirst().orElseThrow();
+    }
+
+    @Test
     void theFilterNarrowsTheClassesByName() throws Exception {
         SummaryPane pane = show();
         ClassSummary summary = classes.summary();
