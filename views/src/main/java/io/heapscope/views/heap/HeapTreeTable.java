@@ -43,7 +43,7 @@ import javafx.scene.layout.Region;
  *
  * <p>FX thread only. Holds ordinals in its rows, never a Java object per heap node beyond the rows shown.
  */
-public final class HeapTreeTable {
+public final class HeapTreeTable implements RowOrder {
     public static final String STYLE_CLASS = "heap-tree";
 
     private static final PseudoClass MORE = PseudoClass.getPseudoClass("more");
@@ -136,10 +136,12 @@ public final class HeapTreeTable {
     }
 
     /** The key the rows are to be sorted by (the sort column's); retained size at first, as in DevTools. */
+    @Override
     public SortKey sortKey() {
         return sortKey;
     }
 
+    @Override
     public boolean ascending() {
         return ascending;
     }
@@ -212,19 +214,22 @@ public final class HeapTreeTable {
 
     /**
      * Shows {@code root}'s rows in place of the old ones (after a sort or a new filter), opening again the rows
-     * that were open and selecting the row that was selected, as DevTools keeps them through a sort. Each is
-     * found by its value in the model's sorted arrays ({@link PagedTreeItem#positionOf}); one that the new order
-     * puts beyond the first {@value #KEEP_PAGES} pages of its list, or that the new rows no longer hold (a class
-     * the filter hides), stays closed.
+     * that were open and selecting the row that was selected, as DevTools keeps them through a sort
+     * ({@link TreeState}).
      */
     public void showRows(TreeItem<HeapRow> root) {
-        TreeItem<HeapRow> old = view.getRoot();
-        List<List<HeapRow>> open = old == null ? List.of() : expandedPaths(old);
-        TreeItem<HeapRow> selected = view.getSelectionModel().getSelectedItem();
-        List<HeapRow> selectedPath = selected == null || old == null ? null : pathOf(selected, old);
+        TreeState state = TreeState.of(view.getRoot(), view.getSelectionModel().getSelectedItem());
         rebuilding = true;
         try {
-            reopen(root, open, selectedPath);
+            view.setRoot(root);
+            TreeItem<HeapRow> reselected = state.applyTo(root);
+            if (reselected != null) {
+                view.getSelectionModel().select(reselected);
+                int row = view.getRow(reselected);
+                if (row >= 0) {
+                    view.scrollTo(Math.max(0, row - 3));
+                }
+            }
         } finally {
             rebuilding = false;
         }
@@ -233,86 +238,6 @@ public final class HeapTreeTable {
 
     private static int nodeOf(TreeItem<HeapRow> item) {
         return item != null && item.getValue() instanceof ObjectEntry o ? o.node() : -1;
-    }
-
-    private void reopen(TreeItem<HeapRow> root, List<List<HeapRow>> open, List<HeapRow> selectedPath) {
-        view.setRoot(root);
-        for (List<HeapRow> path : open) {
-            TreeItem<HeapRow> item = find(root, path);
-            if (item != null) {
-                item.setExpanded(true);
-            }
-        }
-        TreeItem<HeapRow> reselected = selectedPath == null ? null : find(root, selectedPath);
-        if (reselected != null) {
-            for (TreeItem<HeapRow> parent = reselected.getParent(); parent != null; parent = parent.getParent()) {
-                parent.setExpanded(true);
-            }
-            view.getSelectionModel().select(reselected);
-            int row = view.getRow(reselected);
-            if (row >= 0) {
-                view.scrollTo(Math.max(0, row - 3));
-            }
-        }
-    }
-
-    /** How deep into one list {@link #showRows} reopens a row: each page before it costs a hundred tree items. */
-    public static final int KEEP_PAGES = 10;
-
-    /**
-     * The values from {@code root}'s child down to each open row below {@code root}, parents first. Walks only the
-     * rows the user opened (an explicit stack, no recursion), never a list's rows not made yet.
-     */
-    private static List<List<HeapRow>> expandedPaths(TreeItem<HeapRow> root) {
-        List<List<HeapRow>> paths = new ArrayList<>();
-        java.util.ArrayDeque<TreeItem<HeapRow>> stack = new java.util.ArrayDeque<>();
-        pushOpenChildren(root, stack);
-        while (!stack.isEmpty()) {
-            TreeItem<HeapRow> item = stack.pop();
-            paths.add(pathOf(item, root));
-            pushOpenChildren(item, stack);
-        }
-        return paths;
-    }
-
-    private static void pushOpenChildren(TreeItem<HeapRow> item, java.util.Deque<TreeItem<HeapRow>> stack) {
-        if (item instanceof PagedTreeItem<HeapRow> paged && !paged.childrenMade()) {
-            return;
-        }
-        List<TreeItem<HeapRow>> children = item.getChildren();
-        // Pushed last to first, so they pop in the tree's order.
-        for (int i = children.size() - 1; i >= 0; i--) {
-            TreeItem<HeapRow> child = children.get(i);
-            if (child.isExpanded() && !child.isLeaf()) {
-                stack.push(child);
-            }
-        }
-    }
-
-    /** The values from below {@code root} down to {@code item}. */
-    private static List<HeapRow> pathOf(TreeItem<HeapRow> item, TreeItem<HeapRow> root) {
-        List<HeapRow> path = new ArrayList<>();
-        for (TreeItem<HeapRow> at = item; at != null && at != root; at = at.getParent()) {
-            path.add(at.getValue());
-        }
-        java.util.Collections.reverse(path);
-        return path;
-    }
-
-    /** The row at {@code path} below {@code root}, making the pages up to each step; null where it is not found. */
-    private static TreeItem<HeapRow> find(TreeItem<HeapRow> root, List<HeapRow> path) {
-        TreeItem<HeapRow> item = root;
-        for (HeapRow value : path) {
-            if (!(item instanceof PagedTreeItem<HeapRow> paged)) {
-                return null;
-            }
-            int index = paged.positionOf(value);
-            if (index < 0 || index >= KEEP_PAGES * PagedTreeItem.PAGE_SIZE) {
-                return null;
-            }
-            item = paged.showThrough(index);
-        }
-        return item;
     }
 
     private int distanceOf(HeapRow row) {
