@@ -278,6 +278,11 @@ final class MainWindow {
             }
 
             @Override
+            public void exportReport() {
+                MainWindow.this.exportReport();
+            }
+
+            @Override
             public void focusFilter() {
                 MainWindow.this.focusFilter();
             }
@@ -382,6 +387,17 @@ final class MainWindow {
         alert.setContentText(entry.failureMessage());
         // Not showAndWait: several loads may fail at once, and the rest of the window stays usable meanwhile.
         alert.show();
+    }
+
+    /** File › Export Report…: the selected snapshot's report, with its comparison when the Comparison has a base. */
+    private void exportReport() {
+        OpenSnapshot selected = list.getSelectionModel().getSelectedItem();
+        if (selected == null || selected.state() != State.LOADED) {
+            return;
+        }
+        SnapshotTabs tabs = views.get(selected);
+        ReportExport.run(stage, selected.file(), selected.loaded(), tabs == null ? null : tabs.comparisonBase(),
+                loads);
     }
 
     private void closeSelected() {

@@ -46,6 +46,9 @@ final class ShellMenus {
 
         void closeSelected();
 
+        /** Writes a report of the selected snapshot (and its comparison, if it has a base). */
+        void exportReport();
+
         void focusFilter();
 
         void search();
@@ -72,10 +75,15 @@ final class ShellMenus {
         showRecent(recent.files());
         MenuItem close = item("Close Snapshot", Feather.X, CLOSE, actions::closeSelected);
         close.disableProperty().bind(nothingSelected);
+        MenuItem export = item("Export Report…", Feather.FILE_TEXT, null, actions::exportReport);
+        export.setId("menu-export-report");
+        export.disableProperty().bind(nothingSelected);
         Menu file = new Menu("File", null,
                 item("Open…", Feather.FOLDER, OPEN, actions::chooseFiles),
                 recentMenu,
                 close,
+                new SeparatorMenuItem(),
+                export,
                 new SeparatorMenuItem(),
                 item("Quit", Feather.LOG_OUT, null, actions::quit));
 

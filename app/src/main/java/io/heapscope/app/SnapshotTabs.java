@@ -144,6 +144,12 @@ final class SnapshotTabs extends SplitPane {
         return classes;
     }
 
+    /** The base the Comparison view compares with, or {@code null} (none chosen, or the view never opened). */
+    ComparedSnapshot comparisonBase() {
+        return comparisonPane == null || comparisonPane.comparisonProperty().get() == null ? null
+                : comparisonPane.comparisonProperty().get().base();
+    }
+
     /** Calls {@code listener} with the tab id and node of each object selected in a view. */
     void setOnSelection(ObjIntConsumer<String> listener) {
         onSelection = listener;

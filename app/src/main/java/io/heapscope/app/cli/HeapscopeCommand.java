@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         subcommands = {HelpCommand.class, OpenCommand.class, InfoCommand.class, ExportCommand.class,
             SummaryCommand.class, StatsCommand.class, PathCommand.class, RetainersCommand.class,
             DominatedCommand.class, ModulesCommand.class, BenchCommand.class, DiffCommand.class,
-            WatchCommand.class},
+            WatchCommand.class, ReportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:Success.",

@@ -1,7 +1,12 @@
 package io.heapscope.app.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.format.ByteSizes;
+import io.heapscope.model.modules.ModuleGraph;
+import io.heapscope.model.report.MarkdownReport;
+import io.heapscope.model.report.ReportFormat;
+import io.heapscope.model.report.WatchChains;
 import io.heapscope.model.runtime.GrowthVerdict;
 import io.heapscope.model.runtime.ModuleAction;
 import io.heapscope.model.runtime.ModuleActionResult;
@@ -9,6 +14,7 @@ import io.heapscope.model.runtime.ModuleWatch;
 import io.heapscope.model.runtime.RuntimeSession;
 import io.heapscope.model.runtime.WatchCycle;
 import io.heapscope.model.runtime.WatchPlan;
+import io.heapscope.views.report.WatchReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,22 +73,41 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--save-snapshots", paramLabel = "DIR", description = "Save each cycle's snapshot in DIR.")
     Path saveSnapshots;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Write a report of the run in DIR: the per-cycle "
+            + "chart, the verdict and the retainer chain of a zombie in the first and the last cycle.")
+    Path report;
+
+    @Option(names = "--report-format", paramLabel = "FORMAT", defaultValue = "md",
+            description = "md (report.md and a PNG) or html (one report.html); default: ${DEFAULT-VALUE}.")
+    String reportFormat;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         WatchPlan plan = plan();
+        ReportFormat writeAs = reportFormat();
+        if (report != null) {
+            checkWritable(report);
+        }
         PrintWriter out = spec.commandLine().getOut();
         ConsoleProgress progress = ConsoleProgress.forTerminal();
         List<WatchCycle> cycles;
+        WatchChains chains = report == null ? null : new WatchChains();
         try (RuntimeSession session = target.open()) {
-            CycleRows rows = new CycleRows(out, format == Format.text, progress);
+            CycleRows rows = new CycleRows(out, format == Format.text, progress, chains);
             cycles = new ModuleWatch(session, plan).run(progress, rows);
         } finally {
             progress.clear();
         }
         GrowthVerdict verdict = GrowthVerdict.of(cycles);
+        if (report != null) {
+            List<Path> written = WatchReportWriter.write(new WatchReportWriter.Run(reportTitle(), reportDescription(),
+                    cycles, verdict, chains), report, writeAs);
+            // The report is news on stderr: stdout stays the rows or the JSON a script reads.
+            spec.commandLine().getErr().println("heapscope: wrote " + written.get(0));
+        }
         if (format == Format.json) {
             writeJson(out, cycles, verdict);
         } else {
@@ -115,6 +140,42 @@ final class WatchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "nothing to do each cycle: give --mode or --eval");
         }
         return new WatchPlan(module == null ? null : asRequired(module), action, evaluate, cycles, saveSnapshots);
+    }
+
+    private ReportFormat reportFormat() {
+        return switch (reportFormat) {
+            case "md", "markdown" -> ReportFormat.MD;
+            case "html" -> ReportFormat.HTML;
+            default -> throw new ParameterException(spec.commandLine(), "--report-format is md or html, not '"
+                    + reportFormat + "'");
+        };
+    }
+
+    /** A watch takes minutes: an unwritable DIR is said before it starts, not after. */
+    private static void checkWritable(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".heapscope-report", ".tmp"));
+        } catch (java.nio.file.FileSystemException e) {
+            throw new IOException("cannot write the report to " + dir + ": "
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()), e);
+        }
+    }
+
+    private String reportTitle() {
+        String what = module != null ? Path.of(module).getFileName().toString() : "--eval " + evaluate;
+        return "Watch: " + what + (mode != null ? ", " + mode : "") + ", " + cycles + (cycles == 1 ? " cycle"
+                : " cycles");
+    }
+
+    /** The command that ran, so a reader can run it again. */
+    private String reportDescription() {
+        StringBuilder command = new StringBuilder("heapscope watch");
+        for (String arg : spec.commandLine().getParseResult().originalArgs()) {
+            command.append(' ').append(arg.contains(" ") || arg.isEmpty() ? "\"" + arg + "\"" : arg);
+        }
+        return "Written by " + MarkdownReport.code(command.toString()) + ".";
     }
 
     /** A path that exists from here is made absolute, so the target finds it whatever its working directory. */
@@ -152,16 +213,26 @@ final class WatchCommand implements Callable<Integer> {
         private final PrintWriter out;
         private final boolean print;
         private final ConsoleProgress progress;
+        /** Zombie chains for the report, or {@code null} without {@code --report}. */
+        private final WatchChains chains;
         private boolean headerDone;
 
-        CycleRows(PrintWriter out, boolean print, ConsoleProgress progress) {
+        CycleRows(PrintWriter out, boolean print, ConsoleProgress progress, WatchChains chains) {
             this.out = out;
             this.print = print;
             this.progress = progress;
+            this.chains = chains;
         }
 
         @Override
         public void actionDone(int cycle, ModuleActionResult result) {
+        }
+
+        @Override
+        public void cycleAnalysed(int cycle, HeapAnalysis analysis, ModuleGraph modules, String file) {
+            if (chains != null) {
+                chains.cycleAnalysed(cycle, analysis, modules, file);
+            }
         }
 
         @Override

@@ -27,6 +27,14 @@ public final class ModuleWatch {
         void actionDone(int cycle, ModuleActionResult result);
 
         void cycleDone(WatchCycle cycle);
+
+        /**
+         * The cycle's snapshot, analysed, before the watch drops it (no graph is kept between cycles): the moment
+         * to keep what a report needs from it, such as a zombie's retainer chain, as small values. {@code file} is
+         * the watched module's resolved name, or {@code null}. Called before {@link #cycleDone}.
+         */
+        default void cycleAnalysed(int cycle, HeapAnalysis analysis, ModuleGraph modules, String file) {
+        }
     }
 
     private final RuntimeSession session;
@@ -46,7 +54,7 @@ public final class ModuleWatch {
         for (int cycle = 1; cycle <= plan.cycles(); cycle++) {
             monitor.checkCancelled();
             act(cycle, listener);
-            WatchCycle measured = measure(cycle, file, monitor);
+            WatchCycle measured = measure(cycle, file, monitor, listener);
             cycles.add(measured);
             listener.cycleDone(measured);
         }
@@ -70,13 +78,15 @@ public final class ModuleWatch {
         }
     }
 
-    private WatchCycle measure(int cycle, String file, ProgressMonitor monitor) throws IOException {
+    private WatchCycle measure(int cycle, String file, ProgressMonitor monitor, Listener listener)
+            throws IOException {
         GcComparison gcs = session.compareGcs();
         Path saveTo = plan.saveSnapshotsTo() == null ? null
                 : plan.saveSnapshotsTo().resolve("cycle-%d.heapsnapshot".formatted(cycle));
         HeapSnapshot snapshot = LiveSnapshot.take(session, monitor, saveTo);
         HeapAnalysis analysis = HeapAnalysis.analyze(snapshot, monitor);
         ModuleGraph modules = ModuleGraph.compute(analysis, monitor);
+        listener.cycleAnalysed(cycle, analysis, modules, file);
         if (file == null) {
             return new WatchCycle(cycle, gcs.heapUsedAfterNormalGc(), gcs.heapUsedAfterSnapshotGc(), 0,
                     modules.leakedZombieCount(), 0);

@@ -13,7 +13,7 @@ import java.util.Map;
  * owner restyles whenever CSS changes them, so charts follow a theme switch like the rest of the window (no white
  * chart in a dark window).
  */
-public final class ThemeProbes {
+public final class ThemeProbes implements ChartTheme {
 
     /** A theme colour a chart may use; each is an AtlantaFX looked-up colour (see {@code chart.css}). */
     public enum Token {
@@ -44,6 +44,7 @@ public final class ThemeProbes {
         }
     }
 
+    @Override
     public java.awt.Color awt(Token token) {
         // The probes' CSS sets plain colours; a gradient would only come from a broken theme, then drawn see-through.
         Color fill = probes.get(token).getTextFill() instanceof Color colour ? colour : Color.TRANSPARENT;
@@ -56,6 +57,7 @@ public final class ThemeProbes {
     }
 
     /** The theme's text font as AWT, scaled (charts use slightly smaller text than controls). */
+    @Override
     public java.awt.Font font(double scale) {
         javafx.scene.text.Font fxFont = probes.get(Token.TEXT).getFont();
         return new java.awt.Font(fxFont.getFamily(), java.awt.Font.PLAIN, (int) Math.round(fxFont.getSize() * scale));
