@@ -12,6 +12,7 @@ import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.views.heap.HeapRow.ClassEntry;
 import io.heapscope.views.heap.HeapRow.MoreEntry;
 import io.heapscope.views.heap.HeapRow.ObjectEntry;
+import io.heapscope.views.export.MarkdownCopy;
 import io.heapscope.views.tree.PagedTreeItem;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,7 @@ public final class HeapTreeTable implements RowOrder {
     private SortKey sortKey = SortKey.RETAINED_SIZE;
     private boolean ascending;
     private Runnable onSort = () -> { };
+    private final java.util.function.Supplier<String> copyMarkdown;
     /** True while {@link #showRows} replaces the rows. */
     private boolean rebuilding;
     /** The column sorted by, {@code null} for none (the default order). */
@@ -114,6 +116,18 @@ public final class HeapTreeTable implements RowOrder {
             number.setSortType(TreeTableColumn.SortType.DESCENDING);
         }
         view.getColumns().setAll(columns);
+        view.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        List<MarkdownCopy.Column<HeapRow>> copied = new ArrayList<>();
+        copied.add(new MarkdownCopy.Column<>(object, this::text, false));
+        copied.add(new MarkdownCopy.Column<>(distance, row -> HeapFormat.distance(distanceOf(row)), true));
+        if (classes != null) {
+            copied.add(new MarkdownCopy.Column<>(columns.get(2), row -> row instanceof ClassEntry c
+                    ? ByteSizes.grouped(classes.row(c.row()).count()) : "", true));
+        }
+        copied.add(new MarkdownCopy.Column<>(shallow, row -> sizeText(shallowOf(row)), true));
+        copied.add(new MarkdownCopy.Column<>(retained, row -> sizeText(retainedOf(row)), true));
+        copyMarkdown = () -> MarkdownCopy.selectedRows(view, copied, row -> !(row instanceof MoreEntry));
+        MarkdownCopy.install(view, copyMarkdown);
         // The numbers stop at their maximum; the object column takes the rest.
         view.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
@@ -238,6 +252,16 @@ public final class HeapTreeTable implements RowOrder {
 
     private static int nodeOf(TreeItem<HeapRow> item) {
         return item != null && item.getValue() instanceof ObjectEntry o ? o.node() : -1;
+    }
+
+    /** A size as the cells show it: human-readable, with its share of the heap. */
+    private String sizeText(long bytes) {
+        return ByteSizes.human(bytes) + " (" + HeapFormat.percent(bytes, total) + ")";
+    }
+
+    /** The Markdown of the selected rows, as Copy as Markdown puts it on the clipboard; {@code null} if none. */
+    public String selectedMarkdown() {
+        return copyMarkdown.get();
     }
 
     private int distanceOf(HeapRow row) {

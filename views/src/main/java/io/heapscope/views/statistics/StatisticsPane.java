@@ -1,5 +1,8 @@
 package io.heapscope.views.statistics;
 
+import io.heapscope.model.report.MarkdownTable;
+import io.heapscope.views.export.MarkdownCopy;
+
 import atlantafx.base.theme.Styles;
 import io.heapscope.model.analysis.classes.HeapStatistics;
 import io.heapscope.model.format.ByteSizes;
@@ -33,6 +36,7 @@ public final class StatisticsPane extends BorderPane {
 
     private final List<Category> categories;
     private final StatisticsChart chart;
+    private final long total;
 
     public StatisticsPane(HeapStatistics statistics) {
         Objects.requireNonNull(statistics, "statistics");
@@ -55,6 +59,8 @@ public final class StatisticsPane extends BorderPane {
         setTop(header);
 
         GridPane table = table(categories, statistics.total());
+        total = statistics.total();
+        MarkdownCopy.installOn(this, MarkdownCopy.COPY_TEXT, this::tableMarkdown);
         HBox body = new HBox(24, chart, table);
         body.setPadding(new Insets(8, 16, 16, 16));
         body.setAlignment(Pos.TOP_LEFT);
@@ -84,6 +90,18 @@ public final class StatisticsPane extends BorderPane {
 
     public List<Category> categories() {
         return categories;
+    }
+
+    /** The table as Markdown, every category and the total, sizes human-readable: what Copy as Markdown copies. */
+    public String tableMarkdown() {
+        MarkdownTable table = new MarkdownTable().column("Category").numberColumn("Size").numberColumn("Share")
+                .numberColumn("Bytes");
+        for (Category category : categories) {
+            table.row(category.name(), ByteSizes.human(category.bytes()), HeapFormat.percent(category.bytes(), total),
+                    ByteSizes.grouped(category.bytes()));
+        }
+        table.row("Total", ByteSizes.human(total), "100 %", ByteSizes.grouped(total));
+        return table.toString();
     }
 
     StatisticsChart chart() {

@@ -207,6 +207,51 @@ class SummaryPaneTest {
     }
 
     @Test
+    void ctrlShiftCCopiesTheSelectedRowsAsAMarkdownTable() throws Exception {
+        SummaryPane pane = show();
+        ClassSummary summary = classes.summary();
+        int arrayRow = summary.rowOfKey(",Array");
+        TreeItem<HeapRow> array = onFx(() -> classItem(pane, arrayRow));
+        TreeItem<HeapRow> biggest = onFx(() -> {
+            array.setExpanded(true);
+            return array.getChildren().get(0);
+        });
+        onFx(() -> {
+            pane.tree().getSelectionModel().clearSelection();
+            pane.tree().getSelectionModel().select(array);
+            pane.tree().getSelectionModel().select(biggest);
+            pane.tree().requestFocus();
+        });
+        onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
+
+        robot.push(new javafx.scene.input.KeyCodeCombination(KeyCode.C, javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
+                javafx.scene.input.KeyCombination.SHIFT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String copied = onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        List<String> lines = copied.lines().toList();
+        assertEquals(4, lines.size(), copied);
+        assertTrue(lines.get(0).matches("\\| Constructor +\\| Distance \\| +Count \\| +Shallow Size \\| +Retained Size \\|"),
+                lines.get(0));
+        assertTrue(lines.get(1).matches("\\| -+ \\| -+: \\| -+: \\| -+: \\| -+: \\|"), lines.get(1));
+        var row = summary.row(arrayRow);
+        long total = analysis.retainedSize(0);
+        String arrayLine = "| Array .*\\| +" + row.minDistance() + " \\| +"
+                + java.util.regex.Pattern.quote(io.heapscope.model.format.ByteSizes.grouped(row.count())) + " \\| +"
+                + java.util.regex.Pattern.quote(io.heapscope.model.format.ByteSizes.human(row.shallowSizeSum()) + " ("
+                + io.heapscope.views.heap.HeapFormat.percent(row.shallowSizeSum(), total) + ")") + " \\| +"
+                + java.util.regex.Pattern.quote(io.heapscope.model.format.ByteSizes.human(row.retainedSizeSum()) + " ("
+                + io.heapscope.views.heap.HeapFormat.percent(row.retainedSizeSum(), total) + ")") + " \\|";
+        assertTrue(lines.get(2).matches("\\" + arrayLine), lines.get(2));
+        int node = ((ObjectEntry) biggest.getValue()).node();
+        // The instance is one level down, named and sized as its row shows it, with no count.
+        assertTrue(lines.get(3).startsWith("| \u21b3 Array @" + analysis.graph().nodeId(node) + " "), lines.get(3));
+        assertTrue(lines.get(3).contains(" " + io.heapscope.model.format.ByteSizes.human(analysis.retainedSize(node))
+                + " ("), lines.get(3));
+        assertEquals(copied, onFx(() -> pane.table().selectedMarkdown()));
+    }
+
+    @Test
     void theFilterNarrowsTheClassesByName() throws Exception {
         SummaryPane pane = show();
         ClassSummary summary = classes.summary();
