@@ -1,7 +1,5 @@
 package io.heapscope.views.comparison;
 
-import io.heapscope.views.export.MarkdownCopy;
-
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.heapscope.model.analysis.classes.ClassNames;
@@ -13,6 +11,7 @@ import io.heapscope.views.comparison.DiffItem.ClassItem;
 import io.heapscope.views.comparison.DiffItem.GroupItem;
 import io.heapscope.views.comparison.DiffItem.MoreItem;
 import io.heapscope.views.comparison.DiffItem.ObjectItem;
+import io.heapscope.views.export.MarkdownCopy;
 import io.heapscope.views.task.ModelTask;
 import java.util.Comparator;
 import java.util.Locale;

@@ -1,23 +1,22 @@
 package io.heapscope.views.modules;
 
-import io.heapscope.views.export.MarkdownCopy;
-
-import io.heapscope.views.tree.PagedTreeItem;
-import io.heapscope.model.format.HeapText;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.format.ByteSizes;
+import io.heapscope.model.format.HeapText;
 import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.model.modules.JsModule;
 import io.heapscope.model.modules.ModuleGraph;
 import io.heapscope.model.modules.ModuleKind;
 import io.heapscope.model.modules.ModuleState;
+import io.heapscope.views.export.MarkdownCopy;
 import io.heapscope.views.modules.ModuleForest.ContextRoots;
 import io.heapscope.views.modules.ModuleTreeRow.GroupKind;
 import io.heapscope.views.modules.ModuleTreeRow.GroupRow;
 import io.heapscope.views.modules.ModuleTreeRow.ModuleRow;
 import io.heapscope.views.modules.ModuleTreeRow.MoreRow;
+import io.heapscope.views.tree.PagedTreeItem;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;

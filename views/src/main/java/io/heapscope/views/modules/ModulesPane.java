@@ -1,7 +1,5 @@
 package io.heapscope.views.modules;
 
-import io.heapscope.views.export.MarkdownCopy;
-
 import atlantafx.base.theme.Styles;
 import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.format.ByteSizes;
@@ -12,6 +10,7 @@ import io.heapscope.model.modules.ModuleKind;
 import io.heapscope.model.modules.ModuleState;
 import io.heapscope.model.modules.StateTotal;
 import io.heapscope.model.runtime.ModuleAction;
+import io.heapscope.views.export.MarkdownCopy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,11 +1,10 @@
 package io.heapscope.views.statistics;
 
-import io.heapscope.model.report.MarkdownTable;
-import io.heapscope.views.export.MarkdownCopy;
-
 import atlantafx.base.theme.Styles;
 import io.heapscope.model.analysis.classes.HeapStatistics;
 import io.heapscope.model.format.ByteSizes;
+import io.heapscope.model.report.MarkdownTable;
+import io.heapscope.views.export.MarkdownCopy;
 import io.heapscope.views.heap.HeapFormat;
 import java.util.ArrayList;
 import java.util.List;
