@@ -10,7 +10,6 @@ import java.util.function.BiFunction;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.jfree.chart.JFreeChart;
@@ -52,7 +51,8 @@ public final class ChartSave {
     }
 
     /**
-     * Adds the two save items to {@code viewer}'s context menu (making one if it has none).
+     * Puts the two save items in {@code viewer}'s context menu, in place of JFreeChart's own export entries
+     * (making a menu if it has none).
      *
      * @param baseName the suggested file name without extension, e.g. {@code statistics}
      */
@@ -68,8 +68,10 @@ public final class ChartSave {
             });
             viewer.getProperties().put(ContextMenu.class, own);
             menu = own;
-        } else if (!menu.getItems().isEmpty()) {
-            menu.getItems().add(new SeparatorMenuItem());
+        } else {
+            // JFreeChart's own "Export As" writes with optional libraries and ignores the viewer's size; ours is
+            // the one way to save a chart.
+            menu.getItems().clear();
         }
         for (Format format : Format.values()) {
             MenuItem item = new MenuItem("Save Chart as " + format + "\u2026", new FontIcon(Feather.IMAGE));

@@ -143,13 +143,14 @@ public final class MarkdownCopy {
     }
 
     /**
-     * The same for a node that is no control (a pane): its own context menu, shown on request, and Ctrl+Shift+C
-     * while the focus is inside it.
+     * The same for a node that is no control (a pane, a grid): its own context menu, shown on request, and
+     * Ctrl+Shift+C while the focus is inside it; a click on it gives it the focus, as a control would take it.
      */
     public static ContextMenu installOn(javafx.scene.Node node, String text, Supplier<String> copy) {
         MenuItem item = menuItem(text, copy);
         item.setAccelerator(SHORTCUT);
         ContextMenu menu = new ContextMenu(item);
+        node.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, event -> node.requestFocus());
         node.setOnContextMenuRequested(event -> {
             menu.show(node, event.getScreenX(), event.getScreenY());
             event.consume();

@@ -59,7 +59,8 @@ public final class StatisticsPane extends BorderPane {
 
         GridPane table = table(categories, statistics.total());
         total = statistics.total();
-        MarkdownCopy.installOn(this, MarkdownCopy.COPY_TEXT, this::tableMarkdown);
+        // On the table, not the pane: the chart beside it has its own menu (Save Chart).
+        MarkdownCopy.installOn(table, MarkdownCopy.COPY_TEXT, this::tableMarkdown);
         HBox body = new HBox(24, chart, table);
         body.setPadding(new Insets(8, 16, 16, 16));
         body.setAlignment(Pos.TOP_LEFT);
