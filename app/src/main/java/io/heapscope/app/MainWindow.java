@@ -23,9 +23,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -60,11 +62,22 @@ final class MainWindow {
      * more at once would only compete. Further loads wait their turn in the list.
      */
     private static final int LOAD_THREADS = 2;
+    /**
+     * The first run's size: wide enough for every view tab's header beside the left tool window (at 1100 the last
+     * ones went into the tab pane's overflow menu), and within a 1366x768 laptop screen.
+     */
+    static final double DEFAULT_WIDTH = 1280;
+    static final double DEFAULT_HEIGHT = 740;
+    /** The left tool window's first width: the snapshot entries' name, counts and date fit. */
+    static final double LEFT_WIDTH = 240;
+    private static final double LEFT_MIN_WIDTH = 160;
 
     private final Stage stage;
     private final OpenSnapshot.Loader loader;
     private final ObservableList<OpenSnapshot> snapshots = FXCollections.observableArrayList();
     private final ListView<OpenSnapshot> list = new ListView<>(snapshots);
+    /** The left tool window beside {@link #root}, split so the user can set its width. */
+    private final SplitPane body = new SplitPane();
     private final BorderPane root = new BorderPane();
     private final Label placeholder = new Label("Open a heap snapshot (" + OPEN_SHORTCUT.getDisplayText() + ")");
     /** Made on first show and kept: the views are cheap to keep and their state (sort, expansion) should survive. */
@@ -117,7 +130,6 @@ final class MainWindow {
 
         list.setId("files");
         list.setCellFactory(view -> new OpenSnapshotCell(this::close));
-        list.setPrefWidth(260);
         // An empty list beside the placeholder would only take room; it appears with the first file.
         list.visibleProperty().bind(Bindings.isNotEmpty(snapshots));
         list.managedProperty().bind(list.visibleProperty());
@@ -147,19 +159,30 @@ final class MainWindow {
                 list.getSelectionModel().selectedItemProperty().isNull());
         ToolBar toolBar = new ToolBar(open, close);
         toolBar.getItems().addAll(menus.toolbarItems(theme));
-        root.setTop(new VBox(menus.menuBar(), toolBar));
         VBox left = new VBox(list, runtimesPanel);
+        left.setId("left-tool-window");
+        left.setMinWidth(LEFT_MIN_WIDTH);
         VBox.setVgrow(list, Priority.ALWAYS);
-        root.setLeft(left);
         root.setCenter(welcome);
+        root.setMinWidth(0);
+        // A split, so the user can widen the list for long file names; the width is remembered (WindowLayout).
+        body.setId("window-body");
+        body.getItems().setAll(left, root);
+        // The left tool window keeps its width when the window is resized; the snapshot views take the change.
+        SplitPane.setResizableWithParent(left, false);
+        BorderPane frame = new BorderPane(body);
+        frame.setTop(new VBox(menus.menuBar(), toolBar));
 
-        Scene scene = new Scene(root, 1100, 720);
+        Scene scene = new Scene(frame, DEFAULT_WIDTH, DEFAULT_HEIGHT);
         scene.getStylesheets().add(ShellMenus.STYLESHEET);
         scene.getAccelerators().put(OPEN_SHORTCUT, this::chooseFiles);
         scene.getAccelerators().put(CLOSE_SHORTCUT, this::closeSelected);
         // Also the menus' accelerators; put here too so they work before the menu bar's skin exists.
         scene.getAccelerators().put(ShellMenus.FILTER, this::focusFilter);
         scene.getAccelerators().put(ShellMenus.SEARCH, () -> search.show(stage));
+        DoubleShift doubleShift = new DoubleShift(() -> search.show(stage));
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, doubleShift);
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, doubleShift);
         scene.getAccelerators().put(ShellMenus.BACK, navigation::back);
         scene.getAccelerators().put(ShellMenus.FORWARD, navigation::forward);
         scene.setOnDragOver(this::acceptFiles);
@@ -167,6 +190,7 @@ final class MainWindow {
         stage.setTitle(TITLE);
         stage.setScene(scene);
         layout.restore(stage);
+        layout.followLeftWidth(body, left, LEFT_WIDTH);
         // Loads still running when the window goes have no one to show them to; stop them and free their memory.
         stage.setOnHidden(event -> {
             runtimesPanel.closeAll();
@@ -175,9 +199,14 @@ final class MainWindow {
         });
     }
 
-    /** The window's layout: tool windows left, the selected snapshot or runtime in the centre. */
+    /** The centre of the window, right of the left tool window: the selected snapshot or runtime (or welcome). */
     BorderPane root() {
         return root;
+    }
+
+    /** The left tool window and the centre, split. */
+    SplitPane body() {
+        return body;
     }
 
     /** The Runtimes section of the left tool window. */

@@ -25,7 +25,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * A search box over the top of the window (Ctrl+Shift+A): class names and {@code @id}s across the loaded snapshots,
+ * A search box over the top of the window (Ctrl+Shift+A, or Shift twice: {@link DoubleShift}): class names and {@code @id}s across the loaded snapshots,
  * results as you type, Up/Down to move, Enter or a click to go there, Escape to leave. Snapshots whose class names
  * are still being computed join the results when they are ready.
  */

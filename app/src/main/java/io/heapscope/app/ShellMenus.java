@@ -123,7 +123,7 @@ final class ShellMenus {
         Button search = new Button("Search…", new FontIcon(Feather.SEARCH));
         search.setId("search");
         search.setTooltip(new Tooltip("Search classes and @ids in the open snapshots (" + SEARCH.getDisplayText()
-                + ")"));
+                + ", or Shift twice)"));
         search.setOnAction(event -> actions.search());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);

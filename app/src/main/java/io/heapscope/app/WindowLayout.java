@@ -2,6 +2,7 @@ package io.heapscope.app;
 
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -24,6 +25,11 @@ final class WindowLayout {
     static final String TABS_SHARE = "layout.tabs";
     /** The share of the bottom's width the Retainers take (Details have the rest). */
     static final String RETAINERS_SHARE = "layout.retainers";
+    /**
+     * The left tool window's width in pixels, not a share: it keeps its width when the window is resized, as an
+     * IDE's tool window does.
+     */
+    static final String LEFT_WIDTH = "layout.left.width";
     /** Below this the window would be unusable; a stored size smaller than this is a mistake, not a choice. */
     private static final double MIN_SIZE = 400;
 
@@ -47,6 +53,13 @@ final class WindowLayout {
                 stage.setX(x);
                 stage.setY(y);
             }
+        } else {
+            // The first run's default size, but never bigger than the screen (a small laptop's).
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            if (stage.getScene() != null && screen.getWidth() >= MIN_SIZE && screen.getHeight() >= MIN_SIZE) {
+                stage.setWidth(Math.min(stage.getScene().getWidth(), screen.getWidth()));
+                stage.setHeight(Math.min(stage.getScene().getHeight(), screen.getHeight()));
+            }
         }
         stage.setMaximized(settings.getBoolean(MAXIMIZED, false));
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> save(stage));
@@ -62,6 +75,30 @@ final class WindowLayout {
             settings.putDouble(HEIGHT, stage.getHeight());
         }
         settings.save();
+    }
+
+    /**
+     * Gives the left tool window ({@code left}, the first item of {@code split}) the width it had last time
+     * ({@code fallback} the first time), once the split has a width to divide, and remembers the width the user
+     * drags it to.
+     */
+    void followLeftWidth(SplitPane split, Region left, double fallback) {
+        double stored = settings.getDouble(LEFT_WIDTH, Double.NaN);
+        double wanted = stored >= left.getMinWidth() ? stored : fallback;
+        boolean[] placed = new boolean[1];
+        split.widthProperty().addListener((observable, old, now) -> {
+            if (!placed[0] && now.doubleValue() > 0) {
+                placed[0] = true;
+                // Never more than most of the window: a width kept from a bigger screen would hide the views.
+                split.setDividerPosition(0, Math.min(wanted, now.doubleValue() * 0.6) / now.doubleValue());
+            }
+        });
+        left.widthProperty().addListener((observable, old, now) -> {
+            // Only widths after placing: those before are the split's first guess.
+            if (placed[0] && now.doubleValue() > 0) {
+                settings.putDouble(LEFT_WIDTH, Math.round(now.doubleValue()));
+            }
+        });
     }
 
     /**

@@ -115,7 +115,8 @@ class RuntimesWindowTest {
         });
         assertEquals(List.of("Delete from cache greeter.js in plugin-host.js",
                 "Delete and detach greeter.js in plugin-host.js", "module.clearCache() greeter.js in plugin-host.js",
-                "Reload greeter.js in plugin-host.js"), items.stream().map(MenuItem::getText).toList());
+                "Reload greeter.js in plugin-host.js", "Copy as Markdown"),
+                items.stream().map(MenuItem::getText).filter(java.util.Objects::nonNull).toList());
         onFx(() -> items.get(0).fire());
         waitFor(() -> window.root().getCenter() == pane);
         // Deleted from the cache only: the host's next tick requires a fresh copy, and its children keep both.

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -158,6 +160,72 @@ class ShellTest {
         int node = onFx(() -> leak.loaded().analysis().graph().ordinalOfId(6181));
         waitFor(() -> window.viewsOf(leak).summaryPane().getSelectedNode() == node);
         assertEquals(node, onFx(() -> window.viewsOf(leak).detailsPane().shownNode()));
+    }
+
+    @Test
+    void shiftPressedTwiceOpensTheSearchAndShiftThenAKeyDoesNot() throws Exception {
+        MainWindow window = startWindow(settings());
+        OpenSnapshot leak = openAndWait(window, LEAK);
+        waitFor(() -> window.viewsOf(leak).summaryPane() != null);
+        robot.clickOn("#summary-table");
+
+        robot.type(KeyCode.SHIFT).type(KeyCode.SHIFT);
+
+        waitFor(() -> window.search().isShowing());
+        robot.write("HotModuleState");
+        waitFor(() -> resultTexts().contains("HotModuleState"));
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> !window.search().isShowing());
+
+        // Shift, another key, Shift: no search (a capital letter typed, say).
+        robot.clickOn("#summary-table");
+        robot.type(KeyCode.SHIFT).type(KeyCode.DOWN).type(KeyCode.SHIFT);
+        WaitForAsyncUtils.sleep(DoubleShift.WINDOW_MILLIS * 2, TimeUnit.MILLISECONDS);
+        assertFalse(onFx(() -> window.search().isShowing()));
+    }
+
+    @Test
+    void theLeftToolWindowsWidthIsRememberedBetweenRuns() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        MainWindow first = startWindow(settings());
+        openAndWait(first, TINY);
+        Node left = robot.lookup("#left-tool-window").query();
+        waitFor(() -> left.getLayoutBounds().getWidth() > 0);
+        double before = onFx(() -> left.getLayoutBounds().getWidth());
+        assertEquals(MainWindow.LEFT_WIDTH, before, 2, "the first width");
+
+        Node divider = robot.lookup("#window-body > .split-pane-divider").query();
+        robot.drag(divider).moveBy(90, 0).drop();
+
+        waitFor(() -> left.getLayoutBounds().getWidth() > before + 60);
+        double dragged = onFx(() -> left.getLayoutBounds().getWidth());
+        onFx(stage::hide);
+        assertEquals(dragged, Settings.load(settingsFile()).getDouble(WindowLayout.LEFT_WIDTH, -1), 1);
+
+        startWindow(settings());
+        Node again = robot.lookup("#left-tool-window").query();
+        waitFor(() -> again != left && again.getLayoutBounds().getWidth() > 0);
+        assertEquals(dragged, onFx(() -> again.getLayoutBounds().getWidth()), 2);
+    }
+
+    @Test
+    void everyViewTabHeaderIsVisibleAtTheDefaultWindowSize() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        MainWindow window = startWindow(settings());
+        OpenSnapshot leak = openAndWait(window, LEAK);
+        waitFor(() -> window.viewsOf(leak).summaryPane() != null);
+        assertEquals(MainWindow.DEFAULT_WIDTH, onFx(() -> stage.getWidth()), 1);
+
+        TabPane tabs = robot.lookup("#snapshot-tabs").queryAs(TabPane.class);
+        List<Bounds> headers = onFx(() -> tabs.lookupAll(".tab-header-area .tab").stream()
+                .map(header -> header.localToScene(header.getLayoutBounds())).toList());
+        assertEquals(onFx(() -> tabs.getTabs().size()), headers.size());
+        Bounds area = onFx(() -> tabs.localToScene(tabs.getLayoutBounds()));
+        for (Bounds header : headers) {
+            assertTrue(header.getMaxX() <= area.getMaxX(), header + " beyond " + area);
+        }
+        // No overflow menu: it appears only when some header does not fit.
+        assertTrue(onFx(() -> tabs.lookupAll(".control-buttons-tab").stream().noneMatch(Node::isVisible)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.heapscope.model.format.ByteSizes;
 import io.heapscope.model.progress.PhaseTimer;
 import io.heapscope.model.progress.ProgressMonitor;
+import io.heapscope.views.heap.HeapClasses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code heapscope bench FILE [--runs N]}: loads and analyses a snapshot N times in one JVM after a warm-up run and
  * reports the median time of every phase, the peak Java heap and the process's peak resident memory. The first
- * (cold) run is reported too, because a one-off command pays for it.
+ * (cold) run is reported too, because a one-off command pays for it. With {@code --views} it loads once and times
+ * the desktop views' work instead ({@link ViewBench}).
  */
 @Command(name = "bench", description = "Time every load and analysis phase over repeated runs.")
 final class BenchCommand implements Callable<Integer> {
@@ -49,11 +51,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--views", description = "Load once, then time what the desktop views do on it: the Summary's "
+            + "biggest class opened, the Summary sorted by each column with it open, the dominator-tree node with "
+            + "the most children and the Containment root opened; --runs repeats each step.")
+    boolean views;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (views) {
+            return benchViews();
+        }
         long textLength = 0;
         Map<String, Double> cold = null;
         Map<String, List<Double>> timed = new LinkedHashMap<>();
@@ -96,6 +106,62 @@ final class BenchCommand implements Callable<Integer> {
      * measured, not summed.
      */
     private static final String TOTAL = "total";
+
+    /** One load (its phases timed), the classes named as the app names them, then the view steps. */
+    private int benchViews() throws IOException {
+        ConsoleProgress progress = ConsoleProgress.forTerminal();
+        LoadedSnapshot loaded;
+        HeapClasses classes;
+        List<ViewBench.Step> steps;
+        Map<String, Double> load;
+        try {
+            loaded = LoadedSnapshot.load(input.path, EnumSet.noneOf(LoadedSnapshot.Part.class), progress);
+            load = new LinkedHashMap<>(loaded.phaseMillis);
+            long start = System.nanoTime();
+            classes = HeapClasses.compute(loaded.analysis, progress);
+            double naming = (System.nanoTime() - start) / 1e6;
+            load.put("Naming classes (views)", naming);
+            load.put(TOTAL, loaded.totalMillis + naming);
+            steps = new ViewBench(loaded.analysis, classes, runs, progress).run();
+        } finally {
+            progress.clear();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            try (JsonGenerator json = JsonOutput.open(out)) {
+                json.writeStartObject();
+                json.writeNumberField("file_size", Files.size(input.path));
+                json.writeNumberField("nodes", loaded.analysis.graph().nodeCount());
+                writeMillis(json, "load_ms", load);
+                json.writeArrayFieldStart("views");
+                for (ViewBench.Step step : steps) {
+                    json.writeStartObject();
+                    json.writeStringField("step", step.name());
+                    json.writeNumberField("first_ms", Math.round(step.firstMillis() * 10) / 10.0);
+                    json.writeNumberField("median_ms", Math.round(step.medianMillis() * 10) / 10.0);
+                    json.writeNumberField("median_cpu_ms", Math.round(step.medianCpuMillis() * 10) / 10.0);
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeNumberField("peak_heap_bytes", peakHeapBytes());
+                json.writeEndObject();
+            }
+        } else {
+            out.printf("%s nodes, %s (file)%n%n", ByteSizes.grouped(loaded.analysis.graph().nodeCount()),
+                    ByteSizes.human(Files.size(input.path)));
+            out.printf("%-60s %10s%n", "load phase", "ms");
+            load.forEach((phase, millis) -> out.printf(Locale.ROOT, "%-60s %10.0f%n", phase, millis));
+            out.printf("%n%-60s %10s %10s %10s%n", "view step", "first ms", "median ms", "cpu ms");
+            for (ViewBench.Step step : steps) {
+                out.printf(Locale.ROOT, "%-60s %10.1f %10.1f %10.1f%n", step.name(), step.firstMillis(),
+                        step.medianMillis(), step.medianCpuMillis());
+            }
+            out.printf("%n(median of %d more run%s of each step; peak Java heap %s)%n", runs, runs == 1 ? "" : "s",
+                    ByteSizes.human(peakHeapBytes()));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
 
     private record Result(long fileSize, long textLength, int runs, Map<String, Double> cold,
                           Map<String, Double> medians, long peakHeap, long peakResident) {

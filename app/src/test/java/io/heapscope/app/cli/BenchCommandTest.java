@@ -63,4 +63,26 @@ class BenchCommandTest {
         assertTrue(run.out().matches("(?s).*phase +median ms first run ms\n.*\ntotal +\\d+ +\\d+\n.*"), run.out());
         assertTrue(run.out().contains("peak RSS"), run.out());
     }
+
+    @Test
+    void viewsTimesTheDesktopViewsStepsOnTheBiggestClassAndDominator() throws IOException {
+        String leak = Path.of("..", "samples", "snapshots", "cjs-hot-reload-leak.heapsnapshot.gz").toString();
+        CliRun run = CliRun.of("bench", leak, "--views", "--runs", "1");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String out = run.out();
+        // The class with the most instances of the sample is (string), 32,446 of them (see `heapscope info`).
+        assertTrue(out.contains("Summary: open (string) (32,446 objects)"), out);
+        for (String column : List.of("Constructor", "Distance", "Count", "Shallow Size", "Retained Size")) {
+            assertTrue(out.contains("Summary: sort by " + column + ", class open"), out);
+        }
+        assertTrue(out.contains("Dominators: open "), out);
+        assertTrue(out.contains("Containment: root"), out);
+        assertTrue(out.contains("Naming classes (views)"), out);
+
+        CliRun json = CliRun.of("bench", leak, "--views", "--runs", "0", "--format", "json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().contains("\"step\" : \"Containment: root\"")
+                || json.out().contains("\"step\":\"Containment: root\""), json.out());
+    }
 }

@@ -11,6 +11,7 @@ import io.heapscope.views.comparison.DiffItem.ClassItem;
 import io.heapscope.views.comparison.DiffItem.GroupItem;
 import io.heapscope.views.comparison.DiffItem.MoreItem;
 import io.heapscope.views.comparison.DiffItem.ObjectItem;
+import io.heapscope.views.export.MarkdownCopy;
 import io.heapscope.views.task.ModelTask;
 import java.util.Comparator;
 import java.util.Locale;
@@ -255,6 +256,7 @@ public final class ComparisonPane extends BorderPane {
                 : item instanceof ObjectItem o && !o.added() ? o.shallowSize() : null, false));
         classes.getColumns().add(sizeColumn("Size Delta",
                 item -> item instanceof ClassItem c ? c.diff().sizeDelta() : null, true));
+        installCopy();
         // The numbers keep their width; the names take what is left (less room for the scroll bar).
         name.prefWidthProperty().bind(classes.widthProperty().subtract(6 * NUMBER_WIDTH + 24));
         name.setMinWidth(200);
@@ -266,6 +268,32 @@ public final class ComparisonPane extends BorderPane {
                 items.showMore(now);
             }
         });
+    }
+
+    /** Copy as Markdown of the selected rows, each column written as its cells write it. */
+    private void installCopy() {
+        classes.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        java.util.List<MarkdownCopy.Column<DiffItem>> copied = new java.util.ArrayList<>();
+        copied.add(new MarkdownCopy.Column<>(classes.getColumns().get(0), ComparisonPane::label, false));
+        for (int i = 1; i < classes.getColumns().size(); i++) {
+            @SuppressWarnings("unchecked")
+            TreeTableColumn<DiffItem, Long> column = (TreeTableColumn<DiffItem, Long>) classes.getColumns().get(i);
+            boolean size = i >= 4;
+            boolean signed = i == 3 || i == 6;
+            copied.add(new MarkdownCopy.Column<>(column, item -> {
+                Long value = cellValue(column, item);
+                return value == null ? "" : (signed && value > 0 ? "+" : "")
+                        + (size ? ByteSizes.human(value) : ByteSizes.grouped(value));
+            }, true));
+        }
+        MarkdownCopy.install(classes, () -> MarkdownCopy.selectedRows(classes, copied,
+                item -> !(item instanceof MoreItem)));
+    }
+
+    /** What {@code column}'s cell value factory gives for a row holding {@code item}. */
+    private static Long cellValue(TreeTableColumn<DiffItem, Long> column, DiffItem item) {
+        return column.getCellValueFactory().call(new TreeTableColumn.CellDataFeatures<>(null, column,
+                new javafx.scene.control.TreeItem<>(item))).getValue();
     }
 
     private static String label(DiffItem item) {

@@ -7,6 +7,7 @@ import io.heapscope.views.heap.HeapItems;
 import io.heapscope.views.heap.HeapRow;
 import io.heapscope.views.heap.HeapTreeTable;
 import io.heapscope.views.heap.NodeView;
+import io.heapscope.views.tree.PagedTreeItem;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -68,7 +69,8 @@ public final class ContainmentPane extends BorderPane implements NodeView {
         TreeItem<HeapRow> item = table.view().getRoot();
         TreeItem<HeapRow> deepest = null;
         for (int i = 1; i < path.size(); i++) {
-            int index = HeapItems.indexOf(items.sortedEdges(path.get(i - 1).node()), path.get(i).edge());
+            int index = item instanceof PagedTreeItem<HeapRow> paged
+                    ? paged.positionOf(new HeapRow.ObjectEntry(path.get(i).node(), path.get(i).edge())) : -1;
             TreeItem<HeapRow> child = HeapItems.childAt(item, index, REVEAL_PAGES);
             if (child == null) {
                 break;
@@ -82,10 +84,10 @@ public final class ContainmentPane extends BorderPane implements NodeView {
         return deepest != null && ((HeapRow.ObjectEntry) deepest.getValue()).node() == node;
     }
 
-    /** The root's edges in the sort column's order; everything below closes again. */
+    /** The root's edges in the sort column's order; what was open below stays open where it can. */
     private void showRoot() {
         TreeItem<HeapRow> root = items.withEdges(0, -1);
         root.setExpanded(true);
-        table.view().setRoot(root);
+        table.showRows(root);
     }
 }

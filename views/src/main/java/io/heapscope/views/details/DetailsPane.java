@@ -4,7 +4,10 @@ import atlantafx.base.theme.Styles;
 import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.format.ByteSizes;
 import io.heapscope.model.format.HeapText;
+import io.heapscope.model.analysis.Retainers;
 import io.heapscope.model.graph.HeapGraph;
+import io.heapscope.model.report.RetainerChainMarkdown;
+import io.heapscope.views.export.MarkdownCopy;
 import io.heapscope.views.heap.HeapFormat;
 import java.util.Objects;
 import java.util.function.IntConsumer;
@@ -43,6 +46,8 @@ public final class DetailsPane extends BorderPane {
     private final Label empty = new Label("Select an object to see its details");
     private IntConsumer onNodeChosen = node -> { };
     private int shown = -1;
+    /** Made on the first copy of a path: its name lookups scan the string table. */
+    private Retainers retainers;
 
     public DetailsPane(HeapAnalysis analysis) {
         this.analysis = Objects.requireNonNull(analysis, "analysis");
@@ -78,12 +83,28 @@ public final class DetailsPane extends BorderPane {
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         setCenter(scroll);
+        // The path to the root as a bug report wants it: the menu of the pane, or Ctrl+Shift+C.
+        MarkdownCopy.install(scroll, "Copy Path to Root as Markdown", this::pathMarkdown, true);
         show(-1);
     }
 
     /** What a dominator link does: the window shows that object in the current view. */
     public void setOnNodeChosen(IntConsumer onNodeChosen) {
         this.onNodeChosen = Objects.requireNonNull(onNodeChosen, "onNodeChosen");
+    }
+
+    /**
+     * The object's shortest path from the root as Markdown lines reading like the Retainers view
+     * ({@code edge in Class @id}, distance and sizes); {@code null} when no object is shown.
+     */
+    public String pathMarkdown() {
+        if (shown < 0) {
+            return null;
+        }
+        if (retainers == null) {
+            retainers = new Retainers(analysis);
+        }
+        return String.join("\n", RetainerChainMarkdown.shortestPath(retainers, graph, analysis, shown)) + "\n";
     }
 
     /** The object shown, {@code -1} for none. */

@@ -7,6 +7,7 @@ import io.heapscope.views.heap.HeapItems;
 import io.heapscope.views.heap.HeapRow;
 import io.heapscope.views.heap.HeapTreeTable;
 import io.heapscope.views.heap.NodeView;
+import io.heapscope.views.tree.PagedTreeItem;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Insets;
@@ -79,8 +80,9 @@ public final class DominatorsPane extends BorderPane implements NodeView {
         }
         TreeItem<HeapRow> item = table.view().getRoot();
         for (int i = 1; i < chain.length; i++) {
-            TreeItem<HeapRow> child = HeapItems.childAt(item,
-                    HeapItems.indexOf(items.sortedDominated(chain[i - 1]), chain[i]), REVEAL_PAGES);
+            int index = item instanceof PagedTreeItem<HeapRow> paged
+                    ? paged.positionOf(new HeapRow.ObjectEntry(chain[i], -1)) : -1;
+            TreeItem<HeapRow> child = HeapItems.childAt(item, index, REVEAL_PAGES);
             if (child == null) {
                 break;
             }
@@ -90,11 +92,11 @@ public final class DominatorsPane extends BorderPane implements NodeView {
         return ((HeapRow.ObjectEntry) item.getValue()).node() == node;
     }
 
-    /** The root, open, its children in the sort column's order; everything below closes again. */
+    /** The root, open, its children in the sort column's order; what was open below stays open where it can. */
     private void showRoot() {
         TreeItem<HeapRow> root = items.inDominatorTree(0);
         root.setExpanded(true);
-        table.view().setRoot(root);
         table.view().setShowRoot(true);
+        table.showRows(root);
     }
 }

@@ -12,6 +12,7 @@ import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.views.heap.HeapRow.ClassEntry;
 import io.heapscope.views.heap.HeapRow.MoreEntry;
 import io.heapscope.views.heap.HeapRow.ObjectEntry;
+import io.heapscope.views.export.MarkdownCopy;
 import io.heapscope.views.tree.PagedTreeItem;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ import javafx.scene.layout.Region;
  *
  * <p>FX thread only. Holds ordinals in its rows, never a Java object per heap node beyond the rows shown.
  */
-public final class HeapTreeTable {
+public final class HeapTreeTable implements RowOrder {
     public static final String STYLE_CLASS = "heap-tree";
 
     private static final PseudoClass MORE = PseudoClass.getPseudoClass("more");
@@ -60,6 +61,9 @@ public final class HeapTreeTable {
     private SortKey sortKey = SortKey.RETAINED_SIZE;
     private boolean ascending;
     private Runnable onSort = () -> { };
+    private final java.util.function.Supplier<String> copyMarkdown;
+    /** True while {@link #showRows} replaces the rows. */
+    private boolean rebuilding;
     /** The column sorted by, {@code null} for none (the default order). */
     private TreeTableColumn<HeapRow, ?> sortColumn;
 
@@ -112,6 +116,18 @@ public final class HeapTreeTable {
             number.setSortType(TreeTableColumn.SortType.DESCENDING);
         }
         view.getColumns().setAll(columns);
+        view.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        List<MarkdownCopy.Column<HeapRow>> copied = new ArrayList<>();
+        copied.add(new MarkdownCopy.Column<>(object, this::text, false));
+        copied.add(new MarkdownCopy.Column<>(distance, row -> HeapFormat.distance(distanceOf(row)), true));
+        if (classes != null) {
+            copied.add(new MarkdownCopy.Column<>(columns.get(2), row -> row instanceof ClassEntry c
+                    ? ByteSizes.grouped(classes.row(c.row()).count()) : "", true));
+        }
+        copied.add(new MarkdownCopy.Column<>(shallow, row -> sizeText(shallowOf(row)), true));
+        copied.add(new MarkdownCopy.Column<>(retained, row -> sizeText(retainedOf(row)), true));
+        copyMarkdown = () -> MarkdownCopy.selectedRows(view, copied, row -> !(row instanceof MoreEntry));
+        MarkdownCopy.install(view, copyMarkdown);
         // The numbers stop at their maximum; the object column takes the rest.
         view.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
@@ -121,8 +137,12 @@ public final class HeapTreeTable {
             readSortOrder();
             return true;
         });
-        view.getSelectionModel().selectedItemProperty().addListener((observable, old, now) ->
-                selectedNode.set(now != null && now.getValue() instanceof ObjectEntry o ? o.node() : -1));
+        view.getSelectionModel().selectedItemProperty().addListener((observable, old, now) -> {
+            // While the rows are rebuilt the selection passes through none; the tool windows need not follow that.
+            if (!rebuilding) {
+                selectedNode.set(nodeOf(now));
+            }
+        });
     }
 
     public TreeTableView<HeapRow> view() {
@@ -130,10 +150,12 @@ public final class HeapTreeTable {
     }
 
     /** The key the rows are to be sorted by (the sort column's); retained size at first, as in DevTools. */
+    @Override
     public SortKey sortKey() {
         return sortKey;
     }
 
+    @Override
     public boolean ascending() {
         return ascending;
     }
@@ -185,29 +207,15 @@ public final class HeapTreeTable {
     }
 
     private void readSortOrder() {
-        SortKey key = SortKey.RETAINED_SIZE;
-        boolean up = false;
         TreeTableColumn<HeapRow, ?> column = view.getSortOrder().isEmpty() ? null : view.getSortOrder().get(0);
-        if (column != null) {
-            key = (SortKey) column.getUserData();
-            up = column.getSortType() == TreeTableColumn.SortType.ASCENDING;
-            // JavaFX sorts a newly clicked column ascending; DevTools shows the biggest numbers first. Flipping
-            // the type sorts again, through here.
-            if (column != sortColumn && key != SortKey.NAME && up) {
-                if (column == null && sortColumn != null) {
-            // JavaFX's third click unsorts; here it turns the column back the other way, as DevTools toggles.
-            TreeTableColumn<HeapRow, ?> previous = sortColumn;
-            javafx.application.Platform.runLater(() -> {
-                previous.setSortType(previous.getSortType() == TreeTableColumn.SortType.ASCENDING
-                        ? TreeTableColumn.SortType.DESCENDING : TreeTableColumn.SortType.ASCENDING);
-                view.getSortOrder().setAll(List.of(previous));
-            });
+        // No column (JavaFX's third click on a header unsorts) means DevTools' default order: retained size.
+        SortKey key = column == null ? SortKey.RETAINED_SIZE : (SortKey) column.getUserData();
+        boolean up = column != null && column.getSortType() == TreeTableColumn.SortType.ASCENDING;
+        // JavaFX sorts a newly clicked column ascending; DevTools shows the biggest numbers first. Flipping the
+        // type sorts again, through here.
+        if (column != null && column != sortColumn && key != SortKey.NAME && up) {
+            column.setSortType(TreeTableColumn.SortType.DESCENDING);
             return;
-        }
-        sortColumn = column;
-                column.setSortType(TreeTableColumn.SortType.DESCENDING);
-                return;
-            }
         }
         sortColumn = column;
         // The policy also runs when rows change; only a new order is worth a rebuild.
@@ -216,6 +224,44 @@ public final class HeapTreeTable {
             ascending = up;
             onSort.run();
         }
+    }
+
+    /**
+     * Shows {@code root}'s rows in place of the old ones (after a sort or a new filter), opening again the rows
+     * that were open and selecting the row that was selected, as DevTools keeps them through a sort
+     * ({@link TreeState}).
+     */
+    public void showRows(TreeItem<HeapRow> root) {
+        TreeState state = TreeState.of(view.getRoot(), view.getSelectionModel().getSelectedItem());
+        rebuilding = true;
+        try {
+            view.setRoot(root);
+            TreeItem<HeapRow> reselected = state.applyTo(root);
+            if (reselected != null) {
+                view.getSelectionModel().select(reselected);
+                int row = view.getRow(reselected);
+                if (row >= 0) {
+                    view.scrollTo(Math.max(0, row - 3));
+                }
+            }
+        } finally {
+            rebuilding = false;
+        }
+        selectedNode.set(nodeOf(view.getSelectionModel().getSelectedItem()));
+    }
+
+    private static int nodeOf(TreeItem<HeapRow> item) {
+        return item != null && item.getValue() instanceof ObjectEntry o ? o.node() : -1;
+    }
+
+    /** A size as the cells show it: human-readable, with its share of the heap. */
+    private String sizeText(long bytes) {
+        return ByteSizes.human(bytes) + " (" + HeapFormat.percent(bytes, total) + ")";
+    }
+
+    /** The Markdown of the selected rows, as Copy as Markdown puts it on the clipboard; {@code null} if none. */
+    public String selectedMarkdown() {
+        return copyMarkdown.get();
     }
 
     private int distanceOf(HeapRow row) {

@@ -1,21 +1,22 @@
 package io.heapscope.views.modules;
 
-import io.heapscope.views.tree.PagedTreeItem;
-import io.heapscope.model.format.HeapText;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.format.ByteSizes;
+import io.heapscope.model.format.HeapText;
 import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.model.modules.JsModule;
 import io.heapscope.model.modules.ModuleGraph;
 import io.heapscope.model.modules.ModuleKind;
 import io.heapscope.model.modules.ModuleState;
+import io.heapscope.views.export.MarkdownCopy;
 import io.heapscope.views.modules.ModuleForest.ContextRoots;
 import io.heapscope.views.modules.ModuleTreeRow.GroupKind;
 import io.heapscope.views.modules.ModuleTreeRow.GroupRow;
 import io.heapscope.views.modules.ModuleTreeRow.ModuleRow;
 import io.heapscope.views.modules.ModuleTreeRow.MoreRow;
+import io.heapscope.views.tree.PagedTreeItem;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -53,6 +54,7 @@ final class ModuleTreeTable {
     private final ModuleItems items;
     private final long largest;
     private final TreeTableView<ModuleTreeRow> view = new TreeTableView<>();
+    private final Supplier<String> copyMarkdown;
 
     ModuleTreeTable(ModuleGraph modules, HeapAnalysis analysis) {
         this.modules = modules;
@@ -89,8 +91,32 @@ final class ModuleTreeTable {
         retained.getStyleClass().add(Tweaks.ALIGN_RIGHT);
         exports.getStyleClass().add(Tweaks.ALIGN_RIGHT);
         view.getColumns().addAll(List.of(name, state, retained, exports, object));
+        view.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        List<MarkdownCopy.Column<ModuleTreeRow>> copied = List.of(
+                new MarkdownCopy.Column<>(name, row -> row instanceof ModuleRow m
+                        ? HeapText.shortModuleName(m.module().name()) + (m.cycle() ? " (cycle)" : "")
+                        : row instanceof GroupRow g ? g.title() + " (" + g.detail() + ")" : "", false),
+                new MarkdownCopy.Column<>(state, row -> row instanceof ModuleRow m
+                        ? (m.module().state() == ModuleState.ZOMBIE && modules.isTransient(m.module().index())
+                        ? "zombie (transient)" : m.module().state().label()) : "", false),
+                new MarkdownCopy.Column<>(retained, row -> {
+                    long size = row instanceof ModuleRow m ? m.module().retainedSize()
+                            : row instanceof GroupRow g ? g.retainedSize() : -1;
+                    return size < 0 ? "" : ByteSizes.human(size);
+                }, true),
+                new MarkdownCopy.Column<>(exports, row -> !(row instanceof ModuleRow m) ? ""
+                        : m.module().exportsNode() < 0 ? "–" : ByteSizes.human(m.module().exportsRetainedSize()),
+                        true),
+                new MarkdownCopy.Column<>(object, row -> row.node() < 0 ? "" : "@" + graph.nodeId(row.node()), false));
+        copyMarkdown = () -> MarkdownCopy.selectedRows(view, copied, row -> !(row instanceof MoreRow));
+        MarkdownCopy.install(view, copyMarkdown);
         // The short columns stop at their maximum; the module names take the rest.
         view.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    }
+
+    /** The selected rows as Markdown (Copy as Markdown); {@code null} when none is selected. */
+    Supplier<String> copyMarkdown() {
+        return copyMarkdown;
     }
 
     TreeTableView<ModuleTreeRow> view() {

@@ -10,6 +10,7 @@ import io.heapscope.model.modules.ModuleKind;
 import io.heapscope.model.modules.ModuleState;
 import io.heapscope.model.modules.StateTotal;
 import io.heapscope.model.runtime.ModuleAction;
+import io.heapscope.views.export.MarkdownCopy;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -125,6 +126,7 @@ public final class ModulesPane extends BorderPane {
         }
         if (handler == null) {
             tree.view().setContextMenu(null);
+            MarkdownCopy.install(tree.view(), MarkdownCopy.COPY_TEXT, tree.copyMarkdown(), false);
             return;
         }
         ContextMenu menu = new ContextMenu();
@@ -137,14 +139,16 @@ public final class ModulesPane extends BorderPane {
                 MenuItem none = new MenuItem("Select a CommonJS module to act on it in " + runtimeName);
                 none.setDisable(true);
                 menu.getItems().add(none);
-                return;
+            } else {
+                for (ModuleAction action : ModuleAction.values()) {
+                    MenuItem item = new MenuItem(action.label() + " " + HeapText.shortModuleName(
+                            row.module().name()) + " in " + runtimeName);
+                    item.setOnAction(e -> handler.run(row.module(), action));
+                    menu.getItems().add(item);
+                }
             }
-            for (ModuleAction action : ModuleAction.values()) {
-                MenuItem item = new MenuItem(action.label() + " " + HeapText.shortModuleName(row.module().name())
-                        + " in " + runtimeName);
-                item.setOnAction(e -> handler.run(row.module(), action));
-                menu.getItems().add(item);
-            }
+            menu.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(),
+                    MarkdownCopy.menuItem(MarkdownCopy.COPY_TEXT, tree.copyMarkdown()));
         });
         // A placeholder so the menu shows at all; onShowing fills it for the selected row.
         menu.getItems().add(new MenuItem());

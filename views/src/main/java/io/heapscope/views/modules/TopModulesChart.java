@@ -135,9 +135,10 @@ final class TopModulesChart extends StackPane {
             chart.getLegend().setFrame(BlockBorder.NONE);
         }
 
-        // No context menu: its export and zoom entries are not what this small chart is for.
+        // Not JFreeChart's context menu (its zoom entries are not what this small chart is for): only saving it.
         ChartViewer viewer = new ChartViewer(chart, false);
         viewer.setId("modules-chart");
+        io.heapscope.views.export.ChartSave.install(viewer, "top-modules");
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX event) {

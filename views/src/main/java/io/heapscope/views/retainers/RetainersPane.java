@@ -9,6 +9,8 @@ import io.heapscope.model.analysis.Retainers.Hop;
 import io.heapscope.model.format.ByteSizes;
 import io.heapscope.model.format.HeapText;
 import io.heapscope.model.graph.HeapGraph;
+import io.heapscope.model.report.RetainerChainMarkdown;
+import io.heapscope.views.export.MarkdownCopy;
 import io.heapscope.views.retainers.RetainerRow.MoreRow;
 import io.heapscope.views.retainers.RetainerRow.ObjectRow;
 import java.util.List;
@@ -108,6 +110,17 @@ public final class RetainersPane extends BorderPane {
         distance.setMinWidth(85);
         distance.setPrefWidth(85);
         tree.getColumns().addAll(List.of(object, distance, shallow, retained));
+        // Ctrl+Shift+C copies the chain (what a bug report wants); the rows themselves from the menu.
+        MarkdownCopy.install(tree, "Copy Path to Root as Markdown", this::pathMarkdown, true);
+        List<MarkdownCopy.Column<RetainerRow>> copied = List.of(
+                new MarkdownCopy.Column<>(object, this::text, false),
+                new MarkdownCopy.Column<>(distance, row -> distance(((ObjectRow) row).node()), true),
+                new MarkdownCopy.Column<>(shallow,
+                        row -> ByteSizes.human(analysis.shallowSize(((ObjectRow) row).node())), true),
+                new MarkdownCopy.Column<>(retained,
+                        row -> ByteSizes.human(analysis.retainedSize(((ObjectRow) row).node())), true));
+        MarkdownCopy.install(tree, "Copy Rows as Markdown",
+                () -> MarkdownCopy.selectedRows(tree, copied, row -> row instanceof ObjectRow), false);
         // The numbers stop at their maximum; the objects take the rest.
         tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         setCenter(tree);
@@ -151,6 +164,31 @@ public final class RetainersPane extends BorderPane {
 
     TreeTableView<RetainerRow> tree() {
         return tree;
+    }
+
+    /**
+     * The chain from the object shown up through the selected retainer row and on along that retainer's shortest
+     * path to the root, as Markdown lines reading like this view ({@code edge in Class @id}, distance and sizes);
+     * the object's own shortest path when no row is selected; {@code null} when no object is shown.
+     */
+    public String pathMarkdown() {
+        if (shown < 0) {
+            return null;
+        }
+        TreeItem<RetainerRow> selected = tree.getSelectionModel().getSelectedItem();
+        if (selected == null || !(selected.getValue() instanceof ObjectRow start)) {
+            return RetainerChainMarkdown.text(retainers.shortestPath(shown), graph, analysis);
+        }
+        // Root side first: the selected retainer's own way to the root, then down the rows to the object.
+        List<Hop> path = new java.util.ArrayList<>(retainers.shortestPath(start.node()));
+        if (path.isEmpty()) {
+            path.add(new Hop(-1, start.node()));
+        }
+        for (TreeItem<RetainerRow> item = selected; item.getParent() != null; item = item.getParent()) {
+            ObjectRow row = (ObjectRow) item.getValue();
+            path.add(new Hop(row.edge(), ((ObjectRow) item.getParent().getValue()).node()));
+        }
+        return RetainerChainMarkdown.text(path, graph, analysis);
     }
 
     /** A row as the Object column writes it: {@code children in Module @6181}, a cycle marked, or the "more" text. */

@@ -81,6 +81,7 @@ final class CycleChart extends BorderPane {
         chart.getLegend().setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 2, 14));
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("cycle-chart");
+        io.heapscope.views.export.ChartSave.install(viewer, "watch-cycles");
         StackPane chartHolder = new StackPane(viewer, emptyNote);
         // An empty chart would draw meaningless axes ("0 B, 1 B"); until a watch runs, say what will be here.
         viewer.visibleProperty().bind(emptyNote.visibleProperty().not());

@@ -84,6 +84,7 @@ final class MemoryChart extends StackPane {
         chart.addSubtitle(markerKey);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("memory-chart");
+        io.heapscope.views.export.ChartSave.install(viewer, "memory");
         getChildren().add(viewer);
         theme = new ThemeProbes(this, this::restyle);
         restyle();

@@ -53,6 +53,8 @@ final class StatisticsChart extends StackPane {
         });
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartViewer viewer = new ChartViewer(chart, false);
+        viewer.setId("statistics-chart-viewer");
+        io.heapscope.views.export.ChartSave.install(viewer, "statistics");
         getChildren().add(viewer);
         theme = new ThemeProbes(this, this::restyle);
         restyle();

@@ -3,6 +3,8 @@ package io.heapscope.views.statistics;
 import atlantafx.base.theme.Styles;
 import io.heapscope.model.analysis.classes.HeapStatistics;
 import io.heapscope.model.format.ByteSizes;
+import io.heapscope.model.report.MarkdownTable;
+import io.heapscope.views.export.MarkdownCopy;
 import io.heapscope.views.heap.HeapFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,7 @@ public final class StatisticsPane extends BorderPane {
 
     private final List<Category> categories;
     private final StatisticsChart chart;
+    private final long total;
 
     public StatisticsPane(HeapStatistics statistics) {
         Objects.requireNonNull(statistics, "statistics");
@@ -55,6 +58,9 @@ public final class StatisticsPane extends BorderPane {
         setTop(header);
 
         GridPane table = table(categories, statistics.total());
+        total = statistics.total();
+        // On the table, not the pane: the chart beside it has its own menu (Save Chart).
+        MarkdownCopy.installOn(table, MarkdownCopy.COPY_TEXT, this::tableMarkdown);
         HBox body = new HBox(24, chart, table);
         body.setPadding(new Insets(8, 16, 16, 16));
         body.setAlignment(Pos.TOP_LEFT);
@@ -84,6 +90,18 @@ public final class StatisticsPane extends BorderPane {
 
     public List<Category> categories() {
         return categories;
+    }
+
+    /** The table as Markdown, every category and the total, sizes human-readable: what Copy as Markdown copies. */
+    public String tableMarkdown() {
+        MarkdownTable table = new MarkdownTable().column("Category").numberColumn("Size").numberColumn("Share")
+                .numberColumn("Bytes");
+        for (Category category : categories) {
+            table.row(category.name(), ByteSizes.human(category.bytes()), HeapFormat.percent(category.bytes(), total),
+                    ByteSizes.grouped(category.bytes()));
+        }
+        table.row("Total", ByteSizes.human(total), "100 %", ByteSizes.grouped(total));
+        return table.toString();
     }
 
     StatisticsChart chart() {

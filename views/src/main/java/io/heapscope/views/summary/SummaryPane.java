@@ -3,9 +3,6 @@ package io.heapscope.views.summary;
 import atlantafx.base.theme.Styles;
 import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.analysis.classes.ClassSummary;
-import io.heapscope.model.analysis.order.ClassOrder;
-import io.heapscope.model.analysis.order.IntSort;
-import io.heapscope.model.analysis.order.NodeOrder;
 import io.heapscope.model.format.ByteSizes;
 import io.heapscope.model.format.HeapText;
 import io.heapscope.model.graph.HeapGraph;
@@ -17,9 +14,7 @@ import io.heapscope.views.heap.HeapRow.MoreEntry;
 import io.heapscope.views.heap.HeapTreeTable;
 import io.heapscope.views.heap.NodeView;
 import io.heapscope.views.tree.PagedTreeItem;
-import java.util.HashSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -63,11 +58,9 @@ public final class SummaryPane extends BorderPane implements NodeView {
     private final HeapClasses classes;
     private final ClassSummary summary;
     private final HeapTreeTable table;
-    private final HeapItems items;
+    private final SummaryRows model;
     private final TextField filter = new TextField();
     private final Label status = new Label();
-    /** The class rows shown, in order; the root's children are made from it a page at a time. */
-    private int[] rows = new int[0];
 
     public SummaryPane(HeapAnalysis analysis, HeapClasses classes) {
         this.analysis = Objects.requireNonNull(analysis, "analysis");
@@ -79,7 +72,7 @@ public final class SummaryPane extends BorderPane implements NodeView {
         table = new HeapTreeTable(analysis, summary, "Constructor");
         table.view().setId("summary-table");
         table.view().setPlaceholder(new Label("No class matches the filter"));
-        items = new HeapItems(analysis, table);
+        model = new SummaryRows(analysis, classes, table);
         table.setOnSort(this::showRows);
 
         filter.setId("summary-filter");
@@ -154,10 +147,12 @@ public final class SummaryPane extends BorderPane implements NodeView {
         TreeItem<HeapRow> root = table.view().getRoot();
         root.getChildren().removeIf(item -> !(item.getValue() instanceof ClassEntry || item.getValue() instanceof MoreEntry));
         int row = summary.rowOfClass(classes.names().classOf(node));
-        int classIndex = row < 0 ? -1 : HeapItems.indexOf(rows, row);
+        int classIndex = row < 0 ? -1 : HeapItems.indexOf(model.rows(), row);
         TreeItem<HeapRow> classItem = HeapItems.childAt(root, classIndex, Integer.MAX_VALUE / PagedTreeItem.PAGE_SIZE);
         if (classItem != null) {
-            int index = HeapItems.indexOf(sortedInstances(row), node);
+            // Found in the class's own sorted array: its instances are not sorted a second time.
+            int index = classItem instanceof PagedTreeItem<HeapRow> paged
+                    ? paged.positionOf(new HeapRow.ObjectEntry(node, -1)) : -1;
             TreeItem<HeapRow> instance = HeapItems.childAt(classItem, index, REVEAL_PAGES);
             if (instance != null) {
                 table.select(instance);
@@ -165,7 +160,7 @@ public final class SummaryPane extends BorderPane implements NodeView {
             }
         }
         // Not in reach (or a size-0 object, which no class counts, as in DevTools): a row of its own on top.
-        PagedTreeItem<HeapRow> found = items.withEdges(node, -1);
+        PagedTreeItem<HeapRow> found = model.objectItem(node);
         root.getChildren().add(0, found);
         table.select(found);
         return true;
@@ -188,34 +183,20 @@ public final class SummaryPane extends BorderPane implements NodeView {
         return text != null && text.strip().startsWith("@");
     }
 
-    /** Rebuilds the class rows for the filter and the sort column, keeping open the classes that were. */
+    /**
+     * Rebuilds the class rows for the filter and the sort column, keeping open the classes, instances and edges
+     * that were, and the selection ({@link HeapTreeTable#showRows}).
+     */
     private void showRows() {
         String text = filter.getText();
-        rows = ClassOrder.rows(summary, table.sortKey(), table.ascending(), isObjectId(text) ? "" : text);
-        Set<Integer> open = new HashSet<>();
-        TreeItem<HeapRow> old = table.view().getRoot();
-        if (old != null) {
-            for (TreeItem<HeapRow> item : old.getChildren()) {
-                if (item.isExpanded() && item.getValue() instanceof ClassEntry c) {
-                    open.add(c.row());
-                }
-            }
-        }
-        PagedTreeItem<HeapRow> root = new PagedTreeItem<>(null, rows.length, i -> classItem(rows[i]),
-                MoreEntry::new);
-        root.setExpanded(true);
-        for (TreeItem<HeapRow> item : root.getChildren()) {
-            if (item.getValue() instanceof ClassEntry c && open.contains(c.row())) {
-                item.setExpanded(true);
-            }
-        }
-        table.view().setRoot(root);
+        table.showRows(model.root(isObjectId(text) ? "" : text));
         showStatus();
     }
 
     private void showStatus() {
         long total = analysis.retainedSize(0);
         long objects = 0;
+        int[] rows = model.rows();
         for (int row : rows) {
             objects += summary.row(row).count();
         }
@@ -223,20 +204,5 @@ public final class SummaryPane extends BorderPane implements NodeView {
                 : ByteSizes.grouped(rows.length) + " of " + ByteSizes.grouped(summary.rowCount()) + " classes";
         status.setText(classCount + " \u00b7 " + ByteSizes.grouped(objects) + " objects \u00b7 heap "
                 + ByteSizes.human(total));
-    }
-
-    private TreeItem<HeapRow> classItem(int row) {
-        int[][] instances = new int[1][];
-        return new PagedTreeItem<>(new ClassEntry(row), summary.instanceCount(row) == 0,
-                () -> (instances[0] = sortedInstances(row)).length, i -> items.withEdges(instances[0][i], -1),
-                MoreEntry::new);
-    }
-
-    /** A class's instances in the table's order (DevTools sorts a class's objects by the sort column too). */
-    private int[] sortedInstances(int row) {
-        // instances() returns a copy: it is sorted in place.
-        int[] instances = summary.instances(row, 0, summary.instanceCount(row));
-        IntSort.sort(instances, NodeOrder.comparator(graph, analysis, table.sortKey(), table.ascending()));
-        return instances;
     }
 }

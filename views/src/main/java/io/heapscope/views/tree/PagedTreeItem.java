@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TreeItem;
 
@@ -27,6 +28,7 @@ public final class PagedTreeItem<T> extends TreeItem<T> {
     private final IntFunction<T> more;
     /** Children made so far; {@code -1} until the first request. */
     private int made = -1;
+    private ToIntFunction<T> positionOf = value -> -1;
 
     /**
      * @param childCount how many children the item has
@@ -108,6 +110,27 @@ public final class PagedTreeItem<T> extends TreeItem<T> {
             showMore();
         }
         return children.get(index);
+    }
+
+    /**
+     * Lets {@link #positionOf} find a child by its value in the model's list (an index into the sorted array the
+     * children are made from), so a view can reopen a row after rebuilding its tree without making its siblings.
+     *
+     * @param positionOf the index of the child with a value among all the children, made or not, or -1; called
+     *                   only after the children were listed
+     * @return this item
+     */
+    public PagedTreeItem<T> findingChildrenBy(ToIntFunction<T> positionOf) {
+        this.positionOf = java.util.Objects.requireNonNull(positionOf, "positionOf");
+        return this;
+    }
+
+    /** The index of the child whose value is {@code value} (made or not), or -1; lists the children if needed. */
+    public int positionOf(T value) {
+        if (childCount() == 0) {
+            return -1;
+        }
+        return positionOf.applyAsInt(value);
     }
 
     /** True once the tree (or anyone) asked for the children: until then none is made. */

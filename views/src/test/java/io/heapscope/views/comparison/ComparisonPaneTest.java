@@ -101,6 +101,41 @@ class ComparisonPaneTest {
     }
 
     @Test
+    void ctrlShiftCCopiesTheSelectedClassRowsAsMarkdown() throws Exception {
+        ComparisonPane pane = compare(load("pair-before"), load("pair-after"));
+        List<TreeItem<DiffItem>> rows = pane.classTable().getRoot().getChildren();
+        ClassItem invoice = (ClassItem) rows.get(0).getValue();
+        javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setScene(new javafx.scene.Scene(pane, 1100, 600));
+            stage.show();
+            stage.toFront();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.input.Clipboard.getSystemClipboard().clear();
+            pane.classTable().getSelectionModel().select(rows.get(0));
+            pane.classTable().requestFocus();
+        }).get();
+
+        new org.testfx.api.FxRobot().push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.C,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get();
+        List<String> lines = copied.lines().toList();
+        assertEquals(3, lines.size(), copied);
+        assertTrue(lines.get(0).matches("\\| Constructor +\\| +# New \\| +# Deleted \\| +# Delta \\| +Alloc\\. Size \\| "
+                + "+Freed Size \\| +Size Delta \\|"), lines.get(0));
+        String[] cells = lines.get(2).split("\\|");
+        assertEquals("Invoice", cells[1].strip());
+        assertEquals(io.heapscope.model.format.ByteSizes.grouped(invoice.diff().newCount()), cells[2].strip());
+        assertEquals(io.heapscope.model.format.ByteSizes.human(invoice.diff().allocSize()), cells[5].strip());
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
     void theFilterKeepsMatchingClasses() throws Exception {
         ComparisonPane pane = compare(load("pair-before"), load("pair-after"));
 

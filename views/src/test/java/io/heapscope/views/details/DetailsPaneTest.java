@@ -76,6 +76,24 @@ class DetailsPaneTest {
 
         onFx(() -> links.get(0).fire());
         assertEquals(List.of(analysis.dominator(shown)), chosen);
+
+        // Ctrl+Shift+C in the pane: the object's path to the root, a line per hop, the object first.
+        onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
+        onFx(() -> pane.lookup(".scroll-pane").requestFocus());
+        new org.testfx.api.FxRobot().push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.C,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        var path = new io.heapscope.model.analysis.Retainers(analysis).shortestPath(shown);
+        List<String> lines = copied.lines().toList();
+        // One line per hop but the root's.
+        assertEquals(path.size() - 1, lines.size(), copied);
+        assertTrue(lines.get(0).startsWith("- `" + io.heapscope.model.format.HeapText.node(graph, shown) + "` \u00b7 "
+                + "distance " + analysis.distance(shown) + " \u00b7 shallow "), lines.get(0));
+        int holder = path.get(path.size() - 2).node();
+        assertTrue(lines.get(1).startsWith("  - `" + io.heapscope.model.format.HeapText.edge(graph,
+                path.get(path.size() - 1).edge()) + "` in `" + io.heapscope.model.format.HeapText.node(graph, holder)
+                + "`"), lines.get(1));
     }
 
     private static String text(DetailsPane pane, String id) throws Exception {

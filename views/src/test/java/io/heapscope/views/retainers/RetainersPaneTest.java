@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import atlantafx.base.theme.PrimerLight;
 import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.analysis.Retainers;
+import io.heapscope.model.format.HeapText;
 import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.model.modules.JsModule;
 import io.heapscope.model.modules.ModuleGraph;
@@ -169,6 +170,61 @@ class RetainersPaneTest {
         assertEquals("Retainers", onFx(() -> ((Labeled) pane.lookup("#retainers-title")).getText()));
         assertEquals("Select an object to see what holds it",
                 onFx(() -> ((Labeled) pane.tree().getPlaceholder()).getText()));
+    }
+
+    @Test
+    void theChainThroughTheSelectedRetainerCopiesAsMarkdownLinesToTheRoot() throws Exception {
+        JsModule zombie = modules.inState(ModuleState.ZOMBIE).get(0);
+        HeapGraph graph = analysis.graph();
+        RetainersPane pane = show(zombie.node());
+        // The deepest row opened: the end of the shortest path, so the chain is that path.
+        int top = new Retainers(analysis).shortestPath(zombie.node()).get(1).node();
+        TreeItem<RetainerRow> deepest = onFx(() -> {
+            TreeItem<RetainerRow> item = pane.tree().getRoot();
+            for (boolean deeper = true; deeper; ) {
+                deeper = false;
+                for (TreeItem<RetainerRow> child : item.getChildren()) {
+                    if (child.isExpanded()) {
+                        item = child;
+                        deeper = true;
+                        break;
+                    }
+                }
+            }
+            return item.getChildren().stream().filter(child -> child.getValue() instanceof RetainerRow.ObjectRow o
+                    && o.node() == top).findFirst().orElseThrow();
+        });
+        onFx(() -> {
+            pane.tree().getSelectionModel().select(deepest);
+            pane.tree().requestFocus();
+        });
+        onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
+
+        robot.push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.C,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String copied = onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        Retainers retainers = new Retainers(analysis);
+        assertEquals(io.heapscope.model.report.RetainerChainMarkdown.text(retainers.shortestPath(zombie.node()), graph,
+                analysis), copied);
+        List<String> lines = copied.lines().toList();
+        assertTrue(lines.get(0).startsWith("- `Module @" + graph.nodeId(zombie.node()) + "` \u00b7 distance "),
+                lines.get(0));
+        assertTrue(lines.get(1).matches("  - `\\[\\d+]` in `Array @6165` .*"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("    - `children` in `Module @6181` "), lines.get(2));
+
+        // A retainer off the path: the chain goes through it, then on along its own way to the root.
+        TreeItem<RetainerRow> other = onFx(() -> pane.tree().getRoot().getChildren().stream()
+                .filter(item -> !item.isExpanded() && item.getValue() instanceof RetainerRow.ObjectRow)
+                .findFirst().orElse(null));
+        if (other != null) {
+            onFx(() -> pane.tree().getSelectionModel().select(other));
+            String through = onFx(pane::pathMarkdown);
+            assertTrue(through.lines().toList().get(1).startsWith("  - `"
+                    + HeapText.edge(graph, ((RetainerRow.ObjectRow) other.getValue()).edge()) + "` in `"
+                    + HeapText.node(graph, ((RetainerRow.ObjectRow) other.getValue()).node()) + "`"), through);
+        }
     }
 
     private static TreeItem<RetainerRow> expandedChild(TreeItem<RetainerRow> item) {

@@ -63,6 +63,62 @@ class StatisticsPaneTest {
         assertEquals("Total 5.7 MB", onFx(() -> ((Labeled) pane.lookup("#statistics-total")).getText()));
     }
 
+    @Test
+    void saveChartWritesADecodablePngAndAWellFormedSvgAndTheTableCopiesAsMarkdown(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path temp) throws Exception {
+        var stage = FxToolkit.registerPrimaryStage();
+        StatisticsPane pane = onFx(() -> {
+            StatisticsPane built = new StatisticsPane(statistics);
+            stage.setScene(new Scene(built, 1000, 600));
+            stage.show();
+            return built;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        org.jfree.chart.fx.ChartViewer viewer = findViewer(pane);
+        io.heapscope.views.export.ChartSave save = io.heapscope.views.export.ChartSave.of(viewer);
+        save.setFileAsker((format, suggested) -> temp.resolve(suggested));
+        // Through the chart's own menu items, as a user saves it.
+        onFx(() -> save.menu().getItems().stream().filter(item -> "save-chart-png".equals(item.getId()))
+                .findFirst().orElseThrow().fire());
+        onFx(() -> save.menu().getItems().stream().filter(item -> "save-chart-svg".equals(item.getId()))
+                .findFirst().orElseThrow().fire());
+
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(temp.resolve("statistics.png").toFile());
+        double width = onFx(() -> viewer.getWidth());
+        assertEquals(Math.round(Math.max(200, Math.round(width)) * 2), png.getWidth());
+        // The ring is drawn: not one colour over the whole image.
+        int corner = png.getRGB(0, 0);
+        boolean drawn = false;
+        for (int x = 0; x < png.getWidth() && !drawn; x += 7) {
+            drawn = png.getRGB(x, png.getHeight() / 2) != corner;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(drawn);
+        javax.xml.parsers.DocumentBuilderFactory xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        // Well-formed is the question, offline: the SVG DTD is not fetched.
+        xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        org.w3c.dom.Document svg = xml.newDocumentBuilder().parse(temp.resolve("statistics.svg").toFile());
+        assertEquals("svg", svg.getDocumentElement().getLocalName() != null
+                ? svg.getDocumentElement().getLocalName() : svg.getDocumentElement().getTagName());
+
+        String markdown = pane.tableMarkdown();
+        java.util.List<String> lines = markdown.lines().toList();
+        assertEquals(2 + pane.categories().size() + 1, lines.size(), markdown);
+        org.junit.jupiter.api.Assertions.assertTrue(lines.get(0).matches("\\| Category +\\| +Size \\| +Share \\| +Bytes \\|"),
+                lines.get(0));
+        org.junit.jupiter.api.Assertions.assertTrue(lines.get(lines.size() - 1).matches(
+                "\\| Total +\\| +5\\.7 MB \\| +100 % \\| +" + java.util.regex.Pattern.quote(
+                io.heapscope.model.format.ByteSizes.grouped(statistics.total())) + " \\|"), lines.get(lines.size() - 1));
+    }
+
+    private static org.jfree.chart.fx.ChartViewer findViewer(javafx.scene.Parent parent) {
+        for (javafx.scene.Node node : parent.lookupAll("*")) {
+            if (node instanceof org.jfree.chart.fx.ChartViewer viewer) {
+                return viewer;
+            }
+        }
+        throw new AssertionError("no chart");
+    }
+
     /** The first number named {@code field} in a piece of the oracle's JSON (the views have no JSON library). */
     private static long number(String json, String field) {
         var matcher = java.util.regex.Pattern.compile("\"" + field + "\":\\s*(\\d+)").matcher(json);

@@ -155,6 +155,103 @@ class SummaryPaneTest {
     }
 
     @Test
+    void aSortKeepsTheOpenClassesInstancesAndTheSelectionInTheNewOrder() throws Exception {
+        SummaryPane pane = show();
+        ClassSummary summary = classes.summary();
+        int arrayRow = summary.rowOfKey(",Array");
+        // Open Array, its biggest instance (the global array of 10,000), and select that one's fifth edge.
+        TreeItem<HeapRow> array = onFx(() -> classItem(pane, arrayRow));
+        TreeItem<HeapRow> biggest = onFx(() -> {
+            array.setExpanded(true);
+            return array.getChildren().get(0);
+        });
+        int bigNode = ((ObjectEntry) biggest.getValue()).node();
+        TreeItem<HeapRow> edge = onFx(() -> {
+            biggest.setExpanded(true);
+            return biggest.getChildren().get(4);
+        });
+        onFx(() -> pane.table().select(edge));
+        ObjectEntry selected = (ObjectEntry) edge.getValue();
+        assertEquals(selected.node(), pane.getSelectedNode());
+
+        Node shallowHeader = robot.from(pane).lookup(".column-header .label")
+                .match((Labeled label) -> "Shallow Size".equals(label.getText())).query();
+        robot.clickOn(shallowHeader);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // New tree items, in the new order: Array is open again, its instances now biggest shallow size first.
+        TreeItem<HeapRow> arrayAfter = onFx(() -> classItem(pane, arrayRow));
+        assertTrue(arrayAfter != array && onFx(arrayAfter::isExpanded));
+        List<Long> shallow = onFx(() -> arrayAfter.getChildren().stream().limit(PagedTreeItem.PAGE_SIZE)
+                .map(item -> analysis.shallowSize(((ObjectEntry) item.getValue()).node())).toList());
+        assertEquals(shallow.stream().sorted(java.util.Comparator.reverseOrder()).toList(), shallow);
+        TreeItem<HeapRow> bigAfter = onFx(() -> arrayAfter.getChildren().stream()
+                .filter(item -> item.getValue().equals(new ObjectEntry(bigNode, -1))).findFirst().orElseThrow());
+        assertTrue(onFx(bigAfter::isExpanded));
+        // The selection is the same edge of the same object, and the view still reports it.
+        TreeItem<HeapRow> selectedAfter = onFx(() -> pane.tree().getSelectionModel().getSelectedItem());
+        assertEquals(selected, selectedAfter.getValue());
+        assertEquals(bigAfter, selectedAfter.getParent());
+        assertEquals(selected.node(), pane.getSelectedNode());
+
+        // A filter that hides Array drops it; clearing the filter does not bring back what was dropped.
+        onFx(() -> pane.filterClasses("Object"));
+        assertEquals(-1, pane.getSelectedNode());
+        onFx(() -> pane.filterClasses(""));
+        assertFalse(onFx(() -> classItem(pane, arrayRow).isExpanded()));
+    }
+
+    private static TreeItem<HeapRow> classItem(SummaryPane pane, int row) {
+        return pane.tree().getRoot().getChildren().stream()
+                .filter(item -> item.getValue().equals(new ClassEntry(row))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void ctrlShiftCCopiesTheSelectedRowsAsAMarkdownTable() throws Exception {
+        SummaryPane pane = show();
+        ClassSummary summary = classes.summary();
+        int arrayRow = summary.rowOfKey(",Array");
+        TreeItem<HeapRow> array = onFx(() -> classItem(pane, arrayRow));
+        TreeItem<HeapRow> biggest = onFx(() -> {
+            array.setExpanded(true);
+            return array.getChildren().get(0);
+        });
+        onFx(() -> {
+            pane.tree().getSelectionModel().clearSelection();
+            pane.tree().getSelectionModel().select(array);
+            pane.tree().getSelectionModel().select(biggest);
+            pane.tree().requestFocus();
+        });
+        onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
+
+        robot.push(new javafx.scene.input.KeyCodeCombination(KeyCode.C, javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
+                javafx.scene.input.KeyCombination.SHIFT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String copied = onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        List<String> lines = copied.lines().toList();
+        assertEquals(4, lines.size(), copied);
+        assertTrue(lines.get(0).matches("\\| Constructor +\\| Distance \\| +Count \\| +Shallow Size \\| +Retained Size \\|"),
+                lines.get(0));
+        assertTrue(lines.get(1).matches("\\| -+ \\| -+: \\| -+: \\| -+: \\| -+: \\|"), lines.get(1));
+        var row = summary.row(arrayRow);
+        long total = analysis.retainedSize(0);
+        String arrayLine = "| Array .*\\| +" + row.minDistance() + " \\| +"
+                + java.util.regex.Pattern.quote(io.heapscope.model.format.ByteSizes.grouped(row.count())) + " \\| +"
+                + java.util.regex.Pattern.quote(io.heapscope.model.format.ByteSizes.human(row.shallowSizeSum()) + " ("
+                + io.heapscope.views.heap.HeapFormat.percent(row.shallowSizeSum(), total) + ")") + " \\| +"
+                + java.util.regex.Pattern.quote(io.heapscope.model.format.ByteSizes.human(row.retainedSizeSum()) + " ("
+                + io.heapscope.views.heap.HeapFormat.percent(row.retainedSizeSum(), total) + ")") + " \\|";
+        assertTrue(lines.get(2).matches("\\" + arrayLine), lines.get(2));
+        int node = ((ObjectEntry) biggest.getValue()).node();
+        // The instance is one level down, named and sized as its row shows it, with no count.
+        assertTrue(lines.get(3).startsWith("| \u21b3 Array @" + analysis.graph().nodeId(node) + " "), lines.get(3));
+        assertTrue(lines.get(3).contains(" " + io.heapscope.model.format.ByteSizes.human(analysis.retainedSize(node))
+                + " ("), lines.get(3));
+        assertEquals(copied, onFx(() -> pane.table().selectedMarkdown()));
+    }
+
+    @Test
     void theFilterNarrowsTheClassesByName() throws Exception {
         SummaryPane pane = show();
         ClassSummary summary = classes.summary();

@@ -15,6 +15,32 @@ public final class EdgeOrder {
 
     /** The edge positions of {@code node} that the views show, sorted. */
     public static int[] edges(HeapGraph graph, NodeMeasures measures, int node, SortKey key, boolean ascending) {
+        int[] shown = visible(graph, node);
+        IntSort.sort(shown, comparator(graph, measures, key, ascending));
+        return shown;
+    }
+
+    /**
+     * The edge positions of {@code node} that the views show in {@link #comparator}'s order, sorted only as far as
+     * they are read; for the number columns each target's number is read once up front.
+     */
+    public static LazySortedInts lazy(HeapGraph graph, NodeMeasures measures, int node, SortKey key,
+                                      boolean ascending) {
+        int[] edges = visible(graph, node);
+        IntSort.IntComparator order = comparator(graph, measures, key, ascending);
+        return switch (key) {
+            case NAME, COUNT -> new LazySortedInts(edges, order);
+            case DISTANCE -> new LazySortedInts(edges, edge -> measures.distance(graph.edgeTarget(edge)), !ascending,
+                    order);
+            case SHALLOW_SIZE -> new LazySortedInts(edges, edge -> measures.shallowSize(graph.edgeTarget(edge)),
+                    !ascending, order);
+            case RETAINED_SIZE -> new LazySortedInts(edges, edge -> measures.retainedSize(graph.edgeTarget(edge)),
+                    !ascending, order);
+        };
+    }
+
+    /** The edge positions of {@code node} that the views show, ascending (unsorted by any column). */
+    public static int[] visible(HeapGraph graph, int node) {
         int invisible = graph.edgeTypes().code("invisible");
         int start = graph.edgeStart(node);
         int end = graph.edgeEnd(node);
@@ -25,9 +51,7 @@ public final class EdgeOrder {
                 edges[count++] = edge;
             }
         }
-        int[] shown = count == edges.length ? edges : java.util.Arrays.copyOf(edges, count);
-        IntSort.sort(shown, comparator(graph, measures, key, ascending));
-        return shown;
+        return count == edges.length ? edges : java.util.Arrays.copyOf(edges, count);
     }
 
     public static IntSort.IntComparator comparator(HeapGraph graph, NodeMeasures measures, SortKey key,

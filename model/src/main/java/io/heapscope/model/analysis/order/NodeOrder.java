@@ -31,6 +31,22 @@ public final class NodeOrder {
         };
     }
 
+    /**
+     * {@code nodes} (ascending ordinals, taken over) in {@link #comparator}'s order, sorted only as far as they are
+     * read; the column's number of each node is read once up front, so the first page of a million is quick.
+     */
+    public static LazySortedInts lazy(int[] nodes, HeapGraph graph, NodeMeasures measures, SortKey key,
+                                      boolean ascending) {
+        IntSort.IntComparator order = comparator(graph, measures, key, ascending);
+        return switch (key) {
+            case NAME -> new LazySortedInts(nodes, graph::nodeId, !ascending, order);
+            case COUNT -> new LazySortedInts(nodes, graph::nodeId, false, order);
+            case DISTANCE -> new LazySortedInts(nodes, measures::distance, !ascending, order);
+            case SHALLOW_SIZE -> new LazySortedInts(nodes, measures::shallowSize, !ascending, order);
+            case RETAINED_SIZE -> new LazySortedInts(nodes, measures::retainedSize, !ascending, order);
+        };
+    }
+
     /** A sorted copy of {@code nodes}. */
     public static int[] sorted(int[] nodes, HeapGraph graph, NodeMeasures measures, SortKey key, boolean ascending) {
         int[] copy = nodes.clone();

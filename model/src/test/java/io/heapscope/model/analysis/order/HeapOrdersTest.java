@@ -35,6 +35,61 @@ class HeapOrdersTest {
     }
 
     @Test
+    void lazilySortedInstancesAndEdgesEqualTheFullStableSortForEveryColumn() {
+        // The biggest class of the sample (strings, 32,446): big enough to be sorted a chunk at a time.
+        int biggest = 0;
+        for (int row = 1; row < summary.rowCount(); row++) {
+            if (summary.instanceCount(row) > summary.instanceCount(biggest)) {
+                biggest = row;
+            }
+        }
+        assertTrue(summary.instanceCount(biggest) > 10 * LazySortedInts.CHUNK);
+        int node = 0;
+        for (int candidate = 0; candidate < graph.nodeCount(); candidate++) {
+            if (EdgeOrder.visible(graph, candidate).length > EdgeOrder.visible(graph, node).length) {
+                node = candidate;
+            }
+        }
+        for (SortKey key : SortKey.values()) {
+            for (boolean ascending : new boolean[] {true, false}) {
+                int[] instances = summary.instances(biggest, 0, summary.instanceCount(biggest));
+                IntSort.IntComparator byColumn = NodeOrder.comparator(graph, analysis, key, ascending);
+                int[] full = instances.clone();
+                IntSort.sort(full, byColumn);
+                LazySortedInts lazy = NodeOrder.lazy(instances.clone(), graph, analysis, key, ascending);
+                // Where a value ranks is known before anything is sorted, and matches the full sort.
+                assertEquals(1234, lazy.positionOf(full[1234]), key + " " + ascending);
+                // The root is no instance of the class.
+                assertEquals(-1, lazy.positionOf(0));
+                assertEquals(full[0], lazy.get(0), key + " " + ascending);
+                assertTrue(lazy.sortedCount() < full.length / 10, "the first page sorts only a chunk");
+                int[] read = IntStream.range(0, full.length).map(lazy::get).toArray();
+                assertArrayEquals(full, read, key + " " + ascending);
+                assertEquals(full.length - 7, lazy.positionOf(full[full.length - 7]));
+
+                int[] edges = EdgeOrder.edges(graph, analysis, node, key, ascending);
+                LazySortedInts lazyEdges = EdgeOrder.lazy(graph, analysis, node, key, ascending);
+                assertArrayEquals(edges, IntStream.range(0, edges.length).map(lazyEdges::get).toArray());
+            }
+        }
+    }
+
+    @Test
+    void lazySortReadInAnyOrderWithManyTies() {
+        java.util.Random random = new java.util.Random(42);
+        int[] values = IntStream.range(0, 20_000).toArray();
+        int[] keys = random.ints(values.length, 0, 7).toArray();
+        IntSort.IntComparator byKey = (a, b) -> Integer.compare(keys[a], keys[b]);
+        int[] full = values.clone();
+        IntSort.sort(full, byKey);
+        LazySortedInts lazy = new LazySortedInts(values.clone(), byKey);
+        for (int i : new int[] {15_000, 3, 2_500, 19_999, 0, 9_000}) {
+            assertEquals(full[i], lazy.get(i), "index " + i);
+            assertEquals(i, lazy.positionOf(full[i]));
+        }
+    }
+
+    @Test
     void classRowsSortByEveryColumnAndFilterByName() {
         int[] byRetained = ClassOrder.rows(summary, SortKey.RETAINED_SIZE, false, null);
         // The summary's own order is DevTools' default: retained size descending.
