@@ -47,14 +47,7 @@ class DemoWindowTest {
     @AfterAll
     static void noNodeSurvives() throws Exception {
         // Closing the runtimes ends their processes shortly after, off the FX thread.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        List<String> left;
-        do {
-            Thread.sleep(100);
-            left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                    .map(p -> p.info().commandLine().orElse("?")).filter(c -> c.contains("node")).toList();
-        } while (!left.isEmpty() && System.nanoTime() < deadline);
-        assertEquals(List.of(), left);
+        NodeChildren.assertNoneAlive();
     }
 
     @Test

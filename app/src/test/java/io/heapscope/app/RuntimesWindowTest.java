@@ -49,22 +49,7 @@ class RuntimesWindowTest {
     @AfterAll
     static void noNodeSurvives() throws Exception {
         // Closing the runtimes ends their processes shortly after, off the FX thread.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        List<String> left;
-        do {
-            left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                    .map(p -> p.info().commandLine().orElse("?")).filter(c -> c.contains("node")).toList();
-        } while (!left.isEmpty() && System.nanoTime() < deadline && sleep());
-        assertEquals(List.of(), left);
-    }
-
-    private static boolean sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return true;
+        NodeChildren.assertNoneAlive();
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.heapscope.app.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.heapscope.model.format.ByteSizes;
 import io.heapscope.model.progress.PhaseTimer;
-import io.heapscope.model.progress.ProgressMonitor;
 import io.heapscope.views.heap.HeapClasses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,7 +71,8 @@ final class BenchCommand implements Callable<Integer> {
         try {
             for (int run = 0; run <= runs; run++) {
                 progress.beginPhase("Run " + (run + 1) + " of " + (runs + 1), -1);
-                LoadedSnapshot loaded = LoadedSnapshot.load(input.path, EVERYTHING, new CancelOnlyOf(progress));
+                // The progress line shows the run number; the phases only follow its Ctrl+C.
+                LoadedSnapshot loaded = LoadedSnapshot.load(input.path, EVERYTHING, progress.beside());
                 textLength = loaded.snapshot.textLength();
                 if (run == 0) {
                     cold = new LinkedHashMap<>(loaded.phaseMillis);
@@ -238,21 +238,5 @@ final class BenchCommand implements Callable<Integer> {
             json.writeNumberField(phase.getKey(), Math.round(phase.getValue() * 10) / 10.0);
         }
         json.writeEndObject();
-    }
-
-    /** Lets Ctrl+C stop a run but keeps the per-phase messages off the progress line (it shows the run number). */
-    private record CancelOnlyOf(ProgressMonitor monitor) implements ProgressMonitor {
-        @Override
-        public void beginPhase(String name, long totalWork) {
-        }
-
-        @Override
-        public void progress(long workDone) {
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return monitor.isCancelled();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.heapscope.app.cli;
 
+import io.heapscope.app.NodeChildren;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -23,10 +24,8 @@ class DemoCommandTest {
     Path temp;
 
     @AfterAll
-    static void noNodeSurvives() {
-        List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(p -> p.info().commandLine().orElse("?")).filter(c -> c.contains("node")).toList();
-        assertEquals(List.of(), left);
+    static void noNodeSurvives() throws InterruptedException {
+        NodeChildren.assertNoneAlive();
     }
 
     @Test
