@@ -39,6 +39,7 @@ import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.layout.Priority;
+import io.heapscope.views.report.WatchReportWriter;
 import io.heapscope.views.runtime.RuntimePane;
 import io.heapscope.model.snapshot.HeapSnapshot;
 
@@ -389,15 +390,38 @@ final class MainWindow {
         alert.show();
     }
 
-    /** File › Export Report…: the selected snapshot's report, with its comparison when the Comparison has a base. */
+    /**
+     * File › Export Report…: the selected snapshot's report, with its comparison when the Comparison has a base; or,
+     * when a runtime is shown, the report of its last watch.
+     */
     private void exportReport() {
         OpenSnapshot selected = list.getSelectionModel().getSelectedItem();
+        RuntimePane runtime = runtimesPanel.list().getSelectionModel().getSelectedItem();
+        if (selected == null && runtime != null) {
+            exportWatchReport(runtime);
+            return;
+        }
         if (selected == null || selected.state() != State.LOADED) {
             return;
         }
         SnapshotTabs tabs = views.get(selected);
         ReportExport.run(stage, selected.file(), selected.loaded(), tabs == null ? null : tabs.comparisonBase(),
                 loads);
+    }
+
+    private void exportWatchReport(RuntimePane runtime) {
+        WatchReportWriter.Run watch = runtime.lastWatch().get();
+        if (watch == null) {
+            Alert alert = new Alert(Alert.AlertType.INFORMATION);
+            alert.initOwner(stage);
+            alert.setTitle(TITLE);
+            alert.setHeaderText("No watch to report yet");
+            alert.setContentText("Run a watch on " + runtime.runtime().name() + " (the Watch button), then export its "
+                    + "report: the per-cycle chart, the verdict and a zombie's retainer chain before and after.");
+            alert.show();
+            return;
+        }
+        ReportExport.runWatch(stage, runtime.runtime().name(), watch, loads);
     }
 
     private void closeSelected() {

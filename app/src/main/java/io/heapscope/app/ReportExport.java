@@ -8,7 +8,9 @@ import io.heapscope.views.comparison.ComparedSnapshot;
 import io.heapscope.views.report.ComparisonReport;
 import io.heapscope.views.report.ReportSnapshot;
 import io.heapscope.views.report.SnapshotReport;
+import io.heapscope.views.report.WatchReportWriter;
 import io.heapscope.views.task.ModelTask;
+import io.heapscope.views.task.ModelWork;
 import io.heapscope.views.task.WorkerPane;
 import java.io.File;
 import java.io.IOException;
@@ -34,26 +36,47 @@ final class ReportExport {
 
     /** Asks where to write, then writes in the background; nothing happens if the chooser is cancelled. */
     static void run(Window owner, Path file, OpenSnapshot.Loaded loaded, ComparedSnapshot base, Executor work) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(base == null ? "Export report" : "Export comparison report");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Markdown and PNG charts", "*.md"),
-                new FileChooser.ExtensionFilter("One HTML file", "*.html"));
-        chooser.setInitialFileName(stem(file) + "-report.md");
-        if (file.toAbsolutePath().getParent() != null) {
-            chooser.setInitialDirectory(file.toAbsolutePath().getParent().toFile());
-        }
-        File chosen = chooser.showSaveDialog(owner);
-        if (chosen == null) {
+        Path parent = file.toAbsolutePath().getParent();
+        Path target = chooseTarget(owner, base == null ? "Export report" : "Export comparison report",
+                stem(file) + "-report.md", parent);
+        if (target == null) {
             return;
         }
-        Path target = withExtension(chosen.toPath(), chooser.getSelectedExtensionFilter());
         ReportSnapshot snapshot = new ReportSnapshot(file.getFileName().toString(), loaded.snapshot(),
                 loaded.analysis(), loaded.modules());
         ReportSnapshot baseSnapshot = base == null ? null
                 : new ReportSnapshot(base.title(), base.snapshot(), base.analysis(), base.modules());
-        ModelTask<List<Path>> task = new ModelTask<>("Exporting the report",
-                monitor -> write(target, snapshot, baseSnapshot, monitor));
+        write(owner, target, monitor -> write(target, snapshot, baseSnapshot, monitor), work);
+    }
+
+    /** The report of a runtime's last watch, as {@code heapscope watch --report} writes it. */
+    static void runWatch(Window owner, String runtimeName, WatchReportWriter.Run watch, Executor work) {
+        Path target = chooseTarget(owner, "Export watch report", stem(Path.of(runtimeName)) + "-watch-report.md",
+                null);
+        if (target == null) {
+            return;
+        }
+        write(owner, target, monitor -> WatchReportWriter.report(watch, LightChartTheme.get())
+                .write(target, ReportFormat.ofFile(target), stem(target) + "-"), work);
+    }
+
+    /** The file chosen (with .md or .html added by the filter chosen when it has neither), or null. */
+    private static Path chooseTarget(Window owner, String title, String initialName, Path initialDirectory) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Markdown and PNG charts", "*.md"),
+                new FileChooser.ExtensionFilter("One HTML file", "*.html"));
+        chooser.setInitialFileName(initialName);
+        if (initialDirectory != null) {
+            chooser.setInitialDirectory(initialDirectory.toFile());
+        }
+        File chosen = chooser.showSaveDialog(owner);
+        return chosen == null ? null : withExtension(chosen.toPath(), chooser.getSelectedExtensionFilter());
+    }
+
+    private static void write(Window owner, Path target, ModelWork<List<Path>> writing, Executor work) {
+        ModelTask<List<Path>> task = new ModelTask<>("Exporting the report", writing);
         show(owner, task, target);
         work.execute(task);
     }
@@ -110,7 +133,8 @@ final class ReportExport {
 
     private static String stem(Path file) {
         String name = file.getFileName().toString();
-        for (String suffix : List.of(".heapsnapshot.gz", ".heapsnapshot", ".html", ".htm", ".md")) {
+        for (String suffix : List.of(".heapsnapshot.gz", ".heapsnapshot", ".html", ".htm", ".md", ".js", ".mjs",
+                ".cjs")) {
             if (name.endsWith(suffix) && name.length() > suffix.length()) {
                 return name.substring(0, name.length() - suffix.length());
             }

@@ -1,20 +1,29 @@
 package io.heapscope.views.runtime;
 
 import atlantafx.base.theme.Styles;
+import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.format.HeapText;
+import io.heapscope.model.modules.ModuleGraph;
+import io.heapscope.model.report.WatchChains;
+import io.heapscope.model.runtime.GrowthVerdict;
 import io.heapscope.model.runtime.LiveRuntime;
 import io.heapscope.model.runtime.ModuleAction;
 import io.heapscope.model.runtime.ModuleActionResult;
+import io.heapscope.model.runtime.ModuleWatch;
+import io.heapscope.model.runtime.WatchCycle;
 import io.heapscope.model.runtime.WatchPlan;
 import io.heapscope.model.runtime.demo.DemoResult;
 import io.heapscope.model.runtime.demo.DemoScenario;
 import io.heapscope.model.snapshot.HeapSnapshot;
+import io.heapscope.views.report.WatchReportWriter;
 import io.heapscope.views.task.ModelTask;
 import io.heapscope.views.task.ModelWork;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -84,6 +93,7 @@ public final class RuntimePane extends BorderPane {
     private final Button cancel = new Button("Cancel");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty connected = new SimpleBooleanProperty(true);
+    private final ReadOnlyObjectWrapper<WatchReportWriter.Run> lastWatch = new ReadOnlyObjectWrapper<>();
     private final Timeline refresh;
     private int snapshotCount;
     private boolean confirmed;
@@ -329,12 +339,38 @@ public final class RuntimePane extends BorderPane {
             return;
         }
         WatchPlan plan = new WatchPlan(file.strip(), action.getValue(), null, cycles.getValue(), null);
+        ModuleAction mode = action.getValue();
         cycleChart.clear();
+        WatchChains chains = new WatchChains();
         run("Watching " + HeapText.shortModuleName(file), monitor -> runtime.watch(plan, monitor,
-                cycle -> Platform.runLater(() -> cycleChart.add(cycle))), done -> {
+                new ModuleWatch.Listener() {
+                    @Override
+                    public void actionDone(int cycle, ModuleActionResult result) {
+                    }
+
+                    @Override
+                    public void cycleAnalysed(int cycle, HeapAnalysis analysis, ModuleGraph modules,
+                                              String resolved) {
+                        chains.cycleAnalysed(cycle, analysis, modules, resolved);
+                    }
+
+                    @Override
+                    public void cycleDone(WatchCycle cycle) {
+                        Platform.runLater(() -> cycleChart.add(cycle));
+                    }
+                }), done -> {
                     cycleChart.finish();
                     showStatus(cycleChart.verdictText(), false);
+                    lastWatch.set(new WatchReportWriter.Run("Watch: " + HeapText.shortModuleName(file) + ", "
+                            + mode.label().toLowerCase(java.util.Locale.ROOT) + ", " + done.size() + " cycles",
+                            "In " + runtime.name() + " (Node " + runtime.session().nodeVersion()
+                                    + "), from the heapscope window.", done, GrowthVerdict.of(done), chains));
                 });
+    }
+
+    /** The last watch run here that finished, for its report (File › Export Report…); empty until one has. */
+    public ReadOnlyObjectProperty<WatchReportWriter.Run> lastWatch() {
+        return lastWatch.getReadOnlyProperty();
     }
 
     /**

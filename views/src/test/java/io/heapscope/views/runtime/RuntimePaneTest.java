@@ -12,6 +12,8 @@ import io.heapscope.model.runtime.RuntimeMarker;
 import io.heapscope.model.runtime.RuntimeSession;
 import io.heapscope.model.runtime.WatchCycle;
 import io.heapscope.model.snapshot.HeapSnapshot;
+import io.heapscope.views.chart.LightChartTheme;
+import io.heapscope.views.report.WatchReportWriter;
 import io.heapscope.views.task.ModelTask;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,6 +142,16 @@ class RuntimePaneTest {
                 .map(WatchCycle::zombieCount).toList());
         assertEquals("Verdict: grows (zombies grew from 1 to 3 in 2 cycles)",
                 onFx(() -> pane.cycleChart().verdictText()));
+        // The finished watch is kept for File › Export Report…, with a zombie's chain from its first and last cycle.
+        WatchReportWriter.Run watched = onFx(() -> pane.lastWatch().get());
+        assertEquals(List.of(1, 2, 3), watched.cycles().stream().map(WatchCycle::zombieCount).toList());
+        assertTrue(watched.verdict().grows());
+        assertEquals(1, watched.chains().first().orElseThrow().cycle());
+        assertEquals(3, watched.chains().last().orElseThrow().cycle());
+        String report = WatchReportWriter.report(watched, LightChartTheme.get()).markdown();
+        assertTrue(report.contains("## A zombie, before and after") && report.contains("`children` in `Module @"),
+                report);
+        assertEquals(1, WatchReportWriter.report(watched, LightChartTheme.get()).images().size());
 
         ChoiceBox<ModuleAction> action = robot.lookup("#runtime-action").queryAs(ChoiceBox.class);
         onFx(() -> action.setValue(ModuleAction.DETACH));
