@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -156,8 +157,10 @@ final class MainWindow {
 
         placeholder.setId("placeholder");
         placeholder.getStyleClass().add(Styles.TEXT_MUTED);
-        ShellMenus menus = new ShellMenus(shellActions(), recent, theme, history,
-                list.getSelectionModel().selectedItemProperty().isNull());
+        BooleanExpression noSnapshot = list.getSelectionModel().selectedItemProperty().isNull();
+        // A shown runtime has a report too: its last watch's.
+        ShellMenus menus = new ShellMenus(shellActions(), recent, theme, history, noSnapshot,
+                noSnapshot.and(runtimesPanel.list().getSelectionModel().selectedItemProperty().isNull()));
         ToolBar toolBar = new ToolBar(open, close);
         toolBar.getItems().addAll(menus.toolbarItems(theme));
         VBox left = new VBox(list, runtimesPanel);

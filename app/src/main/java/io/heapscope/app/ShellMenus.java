@@ -65,8 +65,12 @@ final class ShellMenus {
     private final MenuBar menuBar;
     private final Menu recentMenu = new Menu("Open Recent", new FontIcon(Feather.CLOCK));
 
+    /**
+     * @param nothingSelected  no snapshot is selected
+     * @param nothingToExport  neither a snapshot nor a runtime is shown
+     */
     ShellMenus(Actions actions, RecentFiles recent, ThemeSwitch theme, SelectionHistory history,
-               BooleanExpression nothingSelected) {
+               BooleanExpression nothingSelected, BooleanExpression nothingToExport) {
         this.actions = actions;
         this.history = history;
 
@@ -77,7 +81,7 @@ final class ShellMenus {
         close.disableProperty().bind(nothingSelected);
         MenuItem export = item("Export Report…", Feather.FILE_TEXT, null, actions::exportReport);
         export.setId("menu-export-report");
-        export.disableProperty().bind(nothingSelected);
+        export.disableProperty().bind(nothingToExport);
         Menu file = new Menu("File", null,
                 item("Open…", Feather.FOLDER, OPEN, actions::chooseFiles),
                 recentMenu,

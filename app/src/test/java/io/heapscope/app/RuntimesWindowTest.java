@@ -1,6 +1,7 @@
 package io.heapscope.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,7 @@ class RuntimesWindowTest {
         onFx(() -> window.runtimes().launch(PLUGIN_HOST, launched::complete));
         RuntimePane pane = launched.get(30, TimeUnit.SECONDS);
         assertSame(pane, onFx(() -> window.root().getCenter()), "the new runtime is shown");
+        assertFalse(onFx(() -> exportReportItem().isDisable()), "a shown runtime can export its last watch");
         assertEquals("plugin-host.js",
                 onFx(() -> robot.lookup("#runtimes .list-cell").queryLabeled().getText()));
 
@@ -119,5 +121,12 @@ class RuntimesWindowTest {
 
     private static void onFx(Runnable action) throws Exception {
         WaitForAsyncUtils.asyncFx(action).get();
+    }
+
+    /** File › Export Report…, found in the window's menu bar. */
+    private MenuItem exportReportItem() {
+        javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) robot.lookup(".menu-bar").query();
+        return bar.getMenus().stream().flatMap(menu -> menu.getItems().stream())
+                .filter(item -> "menu-export-report".equals(item.getId())).findFirst().orElseThrow();
     }
 }
