@@ -40,6 +40,7 @@ import javafx.stage.Stage;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import io.heapscope.views.report.WatchReportWriter;
 import io.heapscope.views.runtime.RuntimePane;
 import io.heapscope.model.snapshot.HeapSnapshot;
@@ -163,10 +164,15 @@ final class MainWindow {
                 noSnapshot.and(runtimesPanel.list().getSelectionModel().selectedItemProperty().isNull()));
         ToolBar toolBar = new ToolBar(open, close);
         toolBar.getItems().addAll(menus.toolbarItems(theme));
-        VBox left = new VBox(list, runtimesPanel);
+        // The Runtimes section stays at the bottom, also while the snapshot list is hidden for being empty.
+        Region keepRuntimesDown = new Region();
+        keepRuntimesDown.visibleProperty().bind(list.visibleProperty().not());
+        keepRuntimesDown.managedProperty().bind(keepRuntimesDown.visibleProperty());
+        VBox left = new VBox(list, keepRuntimesDown, runtimesPanel);
         left.setId("left-tool-window");
         left.setMinWidth(LEFT_MIN_WIDTH);
         VBox.setVgrow(list, Priority.ALWAYS);
+        VBox.setVgrow(keepRuntimesDown, Priority.ALWAYS);
         root.setCenter(welcome);
         root.setMinWidth(0);
         // A split, so the user can widen the list for long file names; the width is remembered (WindowLayout).

@@ -80,6 +80,8 @@ final class MemoryChart extends StackPane {
         chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.getLegend().setPosition(RectangleEdge.TOP);
         chart.getLegend().setFrame(BlockBorder.NONE);
+        // FX text measures narrower than it draws at small sizes; without room between items their labels overlap.
+        chart.getLegend().setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 2, 14));
         markerKey.setPosition(RectangleEdge.BOTTOM);
         chart.addSubtitle(markerKey);
         ChartViewer viewer = new ChartViewer(chart);
