@@ -398,6 +398,16 @@ public final class ComparisonPane extends BorderPane {
         });
         module.setPrefWidth(260);
         modules.getColumns().setAll(java.util.List.of(module, state, retained));
+
+        modules.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        java.util.List<MarkdownCopy.Column<ModuleChange>> copied = java.util.List.of(
+                new MarkdownCopy.Column<>(module, row -> HeapText.shortModuleName(String.valueOf(row.name())), false),
+                new MarkdownCopy.Column<>(state, ModuleChange::stateText, false),
+                new MarkdownCopy.Column<>(before, row -> ByteSizes.human(row.baseRetainedSize()), true),
+                new MarkdownCopy.Column<>(after, row -> ByteSizes.human(row.targetRetainedSize()), true),
+                new MarkdownCopy.Column<>(change, row -> (row.retainedSizeDelta() > 0 ? "+" : "")
+                        + ByteSizes.human(row.retainedSizeDelta()), true));
+        MarkdownCopy.install(modules, () -> MarkdownCopy.selectedRows(modules, copied));
     }
 
     private static TableColumn<ModuleChange, Long> moduleSize(String title, Function<ModuleChange, Long> value,

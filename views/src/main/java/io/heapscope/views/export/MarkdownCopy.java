@@ -185,7 +185,10 @@ public final class MarkdownCopy {
     private static <S> MarkdownTable table(List<Column<S>> columns) {
         MarkdownTable table = new MarkdownTable();
         for (Column<S> column : columns) {
-            String header = column.column().getText();
+            // A nested column ("before" under "Retained size") is named with its parent's header.
+            TableColumnBase<?, ?> parent = column.column().getParentColumn();
+            String header = parent == null ? column.column().getText()
+                    : parent.getText() + " " + column.column().getText();
             if (column.number()) {
                 table.numberColumn(header);
             } else {

@@ -161,4 +161,36 @@ class ComparisonPaneTest {
                 .map(ModuleChange::stateText).findFirst().orElseThrow());
         assertNotNull(pane.comparisonProperty().get().modules());
     }
+
+    @Test
+    void theModuleRowsSelectedCopyAsMarkdown() throws Exception {
+        ComparisonPane pane = compare(load("reload-before"), load("reload-after"));
+        ModuleChange zombie = pane.moduleTable().getItems().stream().filter(ModuleChange::isNewZombie)
+                .findFirst().orElseThrow();
+        javafx.stage.Stage stage = FxToolkit.registerPrimaryStage();
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setScene(new javafx.scene.Scene(pane, 1100, 600));
+            stage.show();
+            javafx.scene.input.Clipboard.getSystemClipboard().clear();
+            pane.moduleTable().getSelectionModel().select(zombie);
+            pane.moduleTable().requestFocus();
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        new org.testfx.api.FxRobot().push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.C,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get();
+        List<String> lines = copied.lines().toList();
+        assertEquals(3, lines.size(), copied);
+        assertTrue(lines.get(0).matches("\\| Module +\\| State +\\| +Retained size before \\| +Retained size after "
+                + "\\| +Retained size change \\|"), lines.get(0));
+        String[] cells = lines.get(2).split("\\|");
+        assertEquals(io.heapscope.model.format.HeapText.shortModuleName(zombie.name()), cells[1].strip());
+        assertEquals(zombie.stateText(), cells[2].strip());
+        assertEquals(io.heapscope.model.format.ByteSizes.human(zombie.targetRetainedSize()), cells[4].strip());
+        FxToolkit.cleanupStages();
+    }
 }
