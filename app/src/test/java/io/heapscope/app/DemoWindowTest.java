@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
 import io.heapscope.model.runtime.RuntimeMarker;
 import io.heapscope.model.runtime.demo.DemoKind;
 import io.heapscope.model.runtime.demo.DemoResult;
@@ -14,53 +13,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.control.Labeled;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** {@code heapscope demo hot-reload} in the window, on a real Node process, two cycles per phase. */
-class DemoWindowTest {
+class DemoWindowTest extends LiveWindowTest {
     private static final Path SAMPLES = Path.of("../samples/runtime").toAbsolutePath().normalize();
 
-    private final FxRobot robot = new FxRobot();
-    private MainWindow window;
-
-    @TempDir
-    Path temp;
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (window != null) {
-            onFx(() -> window.runtimes().closeAll());
-        }
-        FxToolkit.cleanupStages();
-        System.clearProperty(LiveSnapshots.PROPERTY);
-    }
-
-    @AfterAll
-    static void noNodeSurvives() throws Exception {
-        // Closing the runtimes ends their processes shortly after, off the FX thread.
-        NodeChildren.assertNoneAlive();
-    }
 
     @Test
     void theDemoCaptionsEachPhaseAndFillsTheChartsAndTheSnapshotsList() throws Exception {
-        System.setProperty(LiveSnapshots.PROPERTY, temp.toString());
-        Stage stage = FxToolkit.registerPrimaryStage();
-        window = onFx(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            MainWindow built = new MainWindow(stage, OpenSnapshot::read,
-                    Settings.load(temp.resolve(Settings.FILE_NAME)));
-            stage.show();
-            return built;
-        });
+        startWindow();
 
         CompletableFuture<RuntimePane> shown = new CompletableFuture<>();
         CompletableFuture<DemoResult> done = new CompletableFuture<>();
@@ -102,14 +66,6 @@ class DemoWindowTest {
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> onFx(condition));
-    }
-
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get();
-    }
-
-    private static void onFx(Runnable action) throws Exception {
-        WaitForAsyncUtils.asyncFx(action).get();
+        waitFor(60, condition);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
 import io.heapscope.model.modules.JsModule;
 import io.heapscope.model.modules.ModuleState;
 import io.heapscope.views.runtime.RuntimePane;
@@ -15,55 +14,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Runtimes section of the window with a real Node process: launch, snapshot into the list, act from Modules. */
-class RuntimesWindowTest {
+class RuntimesWindowTest extends LiveWindowTest {
     private static final Path PLUGIN_HOST = Path.of("../samples/runtime/plugin-host.js").toAbsolutePath().normalize();
 
-    private final FxRobot robot = new FxRobot();
-    private MainWindow window;
-
-    @TempDir
-    Path temp;
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (window != null) {
-            // What hiding the window does; the primary stage itself stays for the next test class.
-            onFx(() -> window.runtimes().closeAll());
-        }
-        FxToolkit.cleanupStages();
-        System.clearProperty(LiveSnapshots.PROPERTY);
-    }
-
-    @AfterAll
-    static void noNodeSurvives() throws Exception {
-        // Closing the runtimes ends their processes shortly after, off the FX thread.
-        NodeChildren.assertNoneAlive();
-    }
 
     @Test
     void aLaunchedRuntimeTakesASnapshotWhoseModulesViewActsOnIt() throws Exception {
-        System.setProperty(LiveSnapshots.PROPERTY, temp.toString());
-        Stage stage = FxToolkit.registerPrimaryStage();
-        window = onFx(() -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            MainWindow built = new MainWindow(stage, OpenSnapshot::read,
-                    Settings.load(temp.resolve(Settings.FILE_NAME)));
-            stage.show();
-            return built;
-        });
+        startWindow();
         onFx(() -> window.runtimes().setConfirmation(question -> true));
 
         CompletableFuture<RuntimePane> launched = new CompletableFuture<>();
@@ -112,15 +74,7 @@ class RuntimesWindowTest {
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition));
-    }
-
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get();
-    }
-
-    private static void onFx(Runnable action) throws Exception {
-        WaitForAsyncUtils.asyncFx(action).get();
+        waitFor(30, condition);
     }
 
     /** File › Export Report…, found in the window's menu bar. */
