@@ -98,12 +98,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private ReportFormat reportFormat() {
-        return switch (reportFormat) {
-            case "md", "markdown" -> ReportFormat.MD;
-            case "html" -> ReportFormat.HTML;
-            default -> throw new ParameterException(spec.commandLine(), "--report-format is md or html, not '"
-                    + reportFormat + "'");
-        };
+        return ReportFormatOption.parse(reportFormat, "--report-format", spec);
     }
 
     private Path samplesDirectory(DemoKind kind) throws IOException {

@@ -81,12 +81,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private ReportFormat reportFormat() {
-        return switch (format) {
-            case "md", "markdown" -> ReportFormat.MD;
-            case "html" -> ReportFormat.HTML;
-            default -> throw new ParameterException(spec.commandLine(), "--format is md or html, not '" + format
-                    + "'");
-        };
+        return ReportFormatOption.parse(format, "--format", spec);
     }
 
     /** Creates DIR and checks it takes files before the (long) loading starts. */

@@ -143,12 +143,7 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     private ReportFormat reportFormat() {
-        return switch (reportFormat) {
-            case "md", "markdown" -> ReportFormat.MD;
-            case "html" -> ReportFormat.HTML;
-            default -> throw new ParameterException(spec.commandLine(), "--report-format is md or html, not '"
-                    + reportFormat + "'");
-        };
+        return ReportFormatOption.parse(reportFormat, "--report-format", spec);
     }
 
     /** A watch takes minutes: an unwritable DIR is said before it starts, not after. */
