@@ -16,7 +16,14 @@ import java.util.zip.ZipException;
 final class ByteInput {
     static final int BUFFER_SIZE = 1 << 20;
 
-    final byte[] buf = new byte[BUFFER_SIZE];
+    /**
+     * Text occupies at most {@link #BUFFER_SIZE} bytes; the padding after it lets the number scanner read any
+     * element eight bytes at a time without a bounds test, a test whose rare failure used to make the JIT throw
+     * away and recompile the hot loop in the middle of a load.
+     */
+    static final int PADDING = 16;
+
+    final byte[] buf = new byte[BUFFER_SIZE + PADDING];
     int pos;
     int limit;
     /** Offset of {@code buf[0]} in the whole text. */
@@ -65,7 +72,7 @@ final class ByteInput {
         int n;
         try {
             do {
-                n = in.read(buf, 0, buf.length);
+                n = in.read(buf, 0, BUFFER_SIZE);
             } while (n == 0);
         } catch (ZipException e) {
             throw new SnapshotFormatException("corrupt gzip data (" + e.getMessage() + ")", section, base);

@@ -100,13 +100,23 @@ final class NumberArrayScanner {
         if (length > 0 && buf[end - 1] == '\n') {
             length--;
         }
-        if (length > 0 && length <= 8 && start + 8 <= buf.length) {
+        // Sixteen readable bytes: always so in ByteInput's padded buffer.
+        if (length > 0 && start + 16 <= buf.length) {
             long word = (long) LONGS.get(buf, start);
-            if (digitRun(word) >= length) {
-                return digitValue(word, length);
+            if (length <= 8) {
+                if (digitRun(word) >= length) {
+                    return digitValue(word, length);
+                }
+            } else if (length <= 10) {
+                // Node ids pass 10^8 in long-running processes: the last eight digits from a second word.
+                long low = (long) LONGS.get(buf, start + length - 8);
+                if (digitRun(word) >= length - 8 && digitRun(low) == 8) {
+                    long value = digitValue(word, length - 8) * 100_000_000L + digitValue(low, 8);
+                    return value > MAX_UNSIGNED ? -1 : value;
+                }
             }
         }
-        // The general case: spaces around, or nine or ten digits.
+        // The general case: spaces around the number, or a buffer without padding.
         int pos = start;
         while (pos < end && isSpace(buf[pos])) {
             pos++;

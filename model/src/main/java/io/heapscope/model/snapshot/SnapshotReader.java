@@ -2,6 +2,7 @@ package io.heapscope.model.snapshot;
 
 import io.heapscope.model.progress.ProgressMonitor;
 
+import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,9 @@ public final class SnapshotReader {
 
     public static HeapSnapshot read(Path file, ProgressMonitor monitor) throws IOException {
         long size = Files.size(file);
-        try (InputStream in = Files.newInputStream(file)) {
+        // Not Files.newInputStream: its channel copies every read through a temporary direct buffer, which made
+        // reading a 319 MB file from the page cache take 180-300 ms instead of about 55 ms.
+        try (InputStream in = new FileInputStream(file.toFile())) {
             return read(in, size, monitor);
         }
     }

@@ -77,4 +77,31 @@ class NumberArrayScannerTest {
         assertEquals(count, at);
         assertArrayEquals(expected, actual);
     }
+
+    @Test
+    void scansRunsOfOneToTenDigitsWithOrWithoutPaddingAfterThem() {
+        Random random = new Random(5);
+        int count = 50_000;
+        int[] expected = new int[count];
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            long value = random.nextInt(3) == 0 ? 0xFFFF_FFFFL - random.nextInt(1 << 30)
+                    : random.nextLong(1, 1L << (1 + random.nextInt(32)));
+            expected[i] = (int) value;
+            text.append(value).append(i % 7 == 6 ? "\n," : ",");
+        }
+        byte[] exact = text.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] padded = java.util.Arrays.copyOf(exact, exact.length + ByteInput.PADDING);
+        for (byte[] buffer : new byte[][] {exact, padded}) {
+            int[] out = new int[count];
+            assertEquals(count, NumberArrayScanner.scanRange(buffer, 0, exact.length, out));
+            assertArrayEquals(expected, out);
+        }
+    }
+
+    @Test
+    void leavesNumbersAboveTwoToTheThirtyTwoToTheExactReader() {
+        byte[] text = java.util.Arrays.copyOf("1,4294967296,".getBytes(StandardCharsets.US_ASCII), 13 + 16);
+        assertEquals(-1, NumberArrayScanner.scanRange(text, 0, 13, new int[4]));
+    }
 }

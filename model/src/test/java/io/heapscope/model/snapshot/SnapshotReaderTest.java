@@ -108,6 +108,29 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void keepsALocationsTableOfManyRowsInOrder() throws IOException {
+        // More numbers than one of the table's blocks holds, split across many read buffers.
+        int rows = 200_000;
+        StringBuilder locations = new StringBuilder("\"locations\":[");
+        for (int row = 0; row < rows; row++) {
+            locations.append(row == 0 ? "" : ",").append(row * 7).append(',').append(row % 13).append(',')
+                    .append(row).append(',').append(row % 80).append('\n');
+        }
+        String json = SyntheticSnapshot.small().json().replace("\"locations\":[]", locations.append(']'));
+
+        FieldTable read = Snapshots.read(json).locations();
+
+        assertEquals(rows, read.rowCount());
+        for (int row = 0; row < rows; row += 997) {
+            assertEquals(row * 7L, read.get(row, 0));
+            assertEquals(row % 13, read.get(row, 1));
+            assertEquals(row, read.get(row, read.column("line")));
+            assertEquals(row % 80, read.get(row, 3));
+        }
+        assertEquals(rows - 1, read.get(rows - 1, 2));
+    }
+
+    @Test
     void keepsLocationsSamplesAndTraceSections() throws IOException {
         SyntheticSnapshot snapshot = SyntheticSnapshot.small();
         String json = snapshot.json()
