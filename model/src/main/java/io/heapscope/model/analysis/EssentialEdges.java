@@ -16,14 +16,35 @@ final class EssentialEdges {
     private EssentialEdges() {
     }
 
-    static BitSet select(HeapGraph graph, BitSet pageOwned, WeakMapEdgeNames weakMapNames, ProgressMonitor monitor) {
-        int count = graph.nodeCount();
-        monitor.beginPhase(PHASE, count);
+    /** The node that splits the edges into two halves of about the same size, for two threads. */
+    static int middleNode(HeapGraph graph) {
+        int low = 0;
+        int high = graph.nodeCount();
+        int half = graph.edgeCount() / 2;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (graph.edgeStart(mid) < half) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /**
+     * The essential edges among those of nodes {@code [fromNode, toNode)}; the union of disjoint ranges is the whole
+     * selection. {@code weakMapNames} is not thread-safe: one per thread.
+     */
+    static BitSet select(HeapGraph graph, BitSet pageOwned, WeakMapEdgeNames weakMapNames, int fromNode,
+                         int toNode, ProgressMonitor monitor) {
+        monitor.beginPhase(PHASE, toNode - fromNode);
+        monitor.checkCancelled();
         int internal = graph.edgeTypes().code("internal");
         int weak = graph.edgeTypes().code("weak");
         int shortcut = graph.edgeTypes().code("shortcut");
         BitSet essential = new BitSet(graph.edgeCount());
-        for (int node = 0; node < count; node++) {
+        for (int node = fromNode; node < toNode; node++) {
             boolean nodeOwned = pageOwned.get(node);
             for (int e = graph.edgeStart(node), end = graph.edgeEnd(node); e < end; e++) {
                 int type = graph.edgeType(e);
@@ -47,7 +68,7 @@ final class EssentialEdges {
             }
             if ((node & 0xFFFF) == 0) {
                 monitor.checkCancelled();
-                monitor.progress(node);
+                monitor.progress(node - fromNode);
             }
         }
         return essential;
