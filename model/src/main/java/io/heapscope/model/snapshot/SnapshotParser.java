@@ -262,28 +262,7 @@ final class SnapshotParser {
 
     private void readStrings() throws IOException {
         in.expect('[', "to start the strings array");
-        String[] values = new String[1024];
-        int count = 0;
-        if (in.peekNonSpace() == ']') {
-            in.pos++;
-        } else {
-            while (true) {
-                if (count == values.length) {
-                    values = Arrays.copyOf(values, grownCapacity(values.length, count + 1));
-                }
-                values[count++] = json.readString();
-                int c = in.peekNonSpace();
-                in.pos++;
-                if (c == ']') {
-                    break;
-                }
-                if (c != ',') {
-                    in.pos--;
-                    throw in.unexpected(c, "expected ',' or ']' after string " + (count - 1));
-                }
-            }
-        }
-        strings = count == values.length ? values : Arrays.copyOf(values, count);
+        strings = new ParallelStringReader(in, json, helper).read();
     }
 
     private FieldTable readTable(List<String> fields) throws IOException {

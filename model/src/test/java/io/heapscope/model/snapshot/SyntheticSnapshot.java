@@ -32,6 +32,14 @@ final class SyntheticSnapshot {
         return this;
     }
 
+    int stringCount() {
+        return strings.size();
+    }
+
+    String stringAt(int index) {
+        return strings.get(index);
+    }
+
     int string(String value) {
         strings.add(value);
         return strings.size() - 1;
