@@ -47,12 +47,18 @@ final class JsonText {
                 break;
             }
         }
-        return readStringSlowly();
+        return readStringSlowly("");
     }
 
-    private String readStringSlowly() throws IOException {
+    /** Reads the rest of a string whose opening quote and first characters, {@code prefix}, were consumed. */
+    String readStringBodyAfter(String prefix) throws IOException {
+        return readStringSlowly(prefix);
+    }
+
+    private String readStringSlowly(String prefix) throws IOException {
         StringBuilder text = scratch;
         text.setLength(0);
+        text.append(prefix);
         while (true) {
             if (in.pos == in.limit && !in.fill()) {
                 throw in.truncated();

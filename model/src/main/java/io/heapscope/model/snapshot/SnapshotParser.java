@@ -26,11 +26,14 @@ final class SnapshotParser {
     static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
     /** Initial capacity when the input size is unknown (gzip, pushed chunks): grow from here rather than trust. */
     private static final int UNKNOWN_SIZE_INITIAL_ROWS = 1 << 20;
+    private static final long PLAIN_STRINGS_UP_FRONT = 64L << 20;
 
     private final ByteInput in;
     private final JsonText json;
     /** At least the length of the text, or -1 when unknown. Bounds what a lying header can make us allocate. */
     private final long textLength;
+    /** Whether {@link #textLength} is the text's exact length (a plain file), not just a bound. */
+    private final boolean lengthIsExact;
     private final ProgressMonitor monitor;
     /** Scans and stores half of each buffer beside this thread. */
     private final ExecutorService helper;
@@ -41,7 +44,7 @@ final class SnapshotParser {
     private SnapshotHeader header;
     private NodeColumns nodes;
     private EdgeColumns edges;
-    private String[] strings;
+    private StringTable strings;
     private int maxNodeName;
     private Future<EdgeColumnsBuilder.Arrays> edgeArrays;
     private int maxEdgeName;
@@ -50,10 +53,11 @@ final class SnapshotParser {
     private FieldTable samples = FieldTable.empty();
     private FieldTable locations = FieldTable.empty();
 
-    SnapshotParser(ByteInput in, long textLength, ProgressMonitor monitor) {
+    SnapshotParser(ByteInput in, long textLength, boolean lengthIsExact, ProgressMonitor monitor) {
         this.in = in;
         this.json = new JsonText(in);
         this.textLength = textLength;
+        this.lengthIsExact = lengthIsExact && textLength >= 0;
         this.monitor = monitor;
         this.helper = daemonThread("heapscope-snapshot-helper");
         this.allocator = daemonThread("heapscope-snapshot-allocate");
@@ -67,7 +71,7 @@ final class SnapshotParser {
             in.section = null;
             long textRead = in.offset();
             HeapGraph graph = new HeapGraph(header.meta().nodeTypes(), header.meta().edgeTypes(),
-                    new StringTable(strings), nodes, edges);
+                    strings, nodes, edges);
             return new HeapSnapshot(header, graph, traceFunctionInfos, traceTree, samples, locations,
                     textRead);
         } finally {
@@ -201,7 +205,7 @@ final class SnapshotParser {
      * kept the largest index, so the full scan below only runs to name the culprit of an error.
      */
     private void checkNameIndexes() throws SnapshotFormatException {
-        int stringCount = strings.length;
+        int stringCount = strings.size();
         if (Integer.compareUnsigned(maxNodeName, stringCount) < 0 && Integer.compareUnsigned(maxEdgeName,
                 stringCount) < 0) {
             return;
@@ -262,7 +266,10 @@ final class SnapshotParser {
 
     private void readStrings() throws IOException {
         in.expect('[', "to start the strings array");
-        strings = new ParallelStringReader(in, json, helper).read();
+        // Strings come last in V8's files: the rest of the text bounds what their plain bytes take. Beyond 64 MB the
+        // table grows as needed instead, for files whose strings are mostly long and escaped.
+        long plainBytes = lengthIsExact ? Math.min(textLength - in.offset(), PLAIN_STRINGS_UP_FRONT) : 1 << 20;
+        strings = new ParallelStringReader(in, json, helper, plainBytes).read();
     }
 
     private FieldTable readTable(List<String> fields) throws IOException {

@@ -45,7 +45,7 @@ public final class SnapshotReader {
         boolean gzip = startsWithGzipMagic(peeked);
         InputStream text = gzip ? new GZIPInputStream(peeked, 1 << 16) : peeked;
         ByteInput input = new ByteInput(text, monitor, counted::count);
-        return new SnapshotParser(input, textLengthBound(gzip, storedLength), monitor).parse();
+        return new SnapshotParser(input, textLengthBound(gzip, storedLength), !gzip, monitor).parse();
     }
 
     /**

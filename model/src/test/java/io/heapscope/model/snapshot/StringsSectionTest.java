@@ -103,8 +103,10 @@ class StringsSectionTest {
             int kind = random.nextInt(20);
             strings.add(kind < ODD.length ? ODD[kind] : "plain string " + random.nextInt(1_000_000));
         }
-        // One string longer than a read buffer.
+        // Strings longer than a read buffer: plain, not ASCII, and plain but for an escape at its very end.
         strings.set(count / 2, "long ✓ ".repeat(400_000));
+        strings.set(count / 3, "plain ".repeat(500_000));
+        strings.set(count / 4, "plain until ".repeat(250_000) + "the end\n");
         return strings;
     }
 
