@@ -153,4 +153,24 @@ final class ByteInput {
         }
         return String.format("byte 0x%02X", b);
     }
+
+    /** The index after the last {@code b} in {@code buf[from, to)}, or -1: where a run of whole items ends. */
+    static int afterLast(byte[] buf, int from, int to, char b) {
+        for (int i = to - 1; i >= from; i--) {
+            if (buf[i] == b) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The index after the first {@code b} at or after {@code from} and before {@code to}, or -1. */
+    static int afterFirst(byte[] buf, int from, int to, char b) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == b) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
 }

@@ -218,11 +218,10 @@ final class NumberArrayScanner {
         return n;
     }
 
-
     /**
      * The fast path, read eight bytes at a time: if {@code buf[pos..limit)} (at least 8 bytes) starts with one to
-     * eight digits and a comma (or a newline and a comma), returns the number's value shifted left by 8 plus the bytes it takes with its comma;
-     * otherwise -1.
+     * eight digits and a comma (or a newline and a comma), returns the number's value shifted left by 8 plus the
+     * bytes it takes with its comma; otherwise -1.
      */
     private static long shortNumber(byte[] buf, int pos, int limit) {
         long word = (long) LONGS.get(buf, pos);

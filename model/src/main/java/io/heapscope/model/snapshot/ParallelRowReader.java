@@ -39,8 +39,8 @@ final class ParallelRowReader {
         Rows rows = new Rows(sink, width);
         while (!scanner.finished()) {
             int start = in.pos;
-            int cut = in.limit - start >= MIN_PARALLEL_BYTES ? afterLastComma(in.buf, start, in.limit) : -1;
-            int middle = cut < 0 ? -1 : afterCommaFrom(in.buf, start + (cut - start) / 2, cut);
+            int cut = in.limit - start >= MIN_PARALLEL_BYTES ? ByteInput.afterLast(in.buf, start, in.limit, ',') : -1;
+            int middle = cut < 0 ? -1 : ByteInput.afterFirst(in.buf, start + (cut - start) / 2, cut, ',');
             if (middle > start && middle < cut) {
                 readHalves(scanner, rows, start, middle, cut);
             } else {
@@ -74,26 +74,6 @@ final class ParallelRowReader {
         }
         // Something unusual (usually the closing bracket): read through it exactly, a buffer's worth.
         rows.add(firstHalf, scanner.read(firstHalf));
-    }
-
-    /** The index after the last comma in {@code buf[from, to)}, or -1. */
-    private static int afterLastComma(byte[] buf, int from, int to) {
-        for (int i = to - 1; i >= from; i--) {
-            if (buf[i] == ',') {
-                return i + 1;
-            }
-        }
-        return -1;
-    }
-
-    /** The index after the first comma at or after {@code from} and before {@code to}, or -1. */
-    private static int afterCommaFrom(byte[] buf, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] == ',') {
-                return i + 1;
-            }
-        }
-        return -1;
     }
 
     /** Turns runs of numbers into rows of the sink, carrying an incomplete row over to the next run. */

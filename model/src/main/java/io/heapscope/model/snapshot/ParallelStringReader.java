@@ -105,8 +105,8 @@ final class ParallelStringReader {
     private boolean readHalves() throws IOException {
         byte[] buf = in.buf;
         int start = in.pos;
-        int cut = afterLastLineBreak(buf, start, in.limit);
-        int middle = cut < 0 ? -1 : afterLineBreakFrom(buf, start + (cut - start) / 2, cut);
+        int cut = ByteInput.afterLast(buf, start, in.limit, '\n');
+        int middle = cut < 0 ? -1 : ByteInput.afterFirst(buf, start + (cut - start) / 2, cut, '\n');
         if (middle <= start || middle >= cut) {
             sequentialUntil = in.offsetOf(in.limit);
             return false;
@@ -145,26 +145,6 @@ final class ParallelStringReader {
             }
             if (buf[i] == '\\') {
                 i++;
-            }
-        }
-        return -1;
-    }
-
-    /** The index after the last line break in {@code buf[from, to)}, or -1. */
-    private static int afterLastLineBreak(byte[] buf, int from, int to) {
-        for (int i = to - 1; i >= from; i--) {
-            if (buf[i] == '\n') {
-                return i + 1;
-            }
-        }
-        return -1;
-    }
-
-    /** The index after the first line break at or after {@code from} and before {@code to}, or -1. */
-    private static int afterLineBreakFrom(byte[] buf, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (buf[i] == '\n') {
-                return i + 1;
             }
         }
         return -1;
