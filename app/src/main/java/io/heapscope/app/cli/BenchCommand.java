@@ -71,15 +71,19 @@ final class BenchCommand implements Callable<Integer> {
         try {
             for (int run = 0; run <= runs; run++) {
                 progress.beginPhase("Run " + (run + 1) + " of " + (runs + 1), -1);
+                // Each run starts from a collected heap, as a fresh process does: the previous run's snapshot is
+                // collected here, untimed, not in the middle of the next load (a full collection with the
+                // command line's parallel collector).
+                System.gc();
                 // The progress line shows the run number; the phases only follow its Ctrl+C.
-                LoadedSnapshot loaded = LoadedSnapshot.load(input.path, EVERYTHING, progress.beside());
-                textLength = loaded.snapshot.textLength();
+                Run timings = loadOnce(progress);
+                textLength = timings.textLength();
                 if (run == 0) {
-                    cold = new LinkedHashMap<>(loaded.phaseMillis);
-                    cold.put(TOTAL, loaded.totalMillis);
+                    cold = new LinkedHashMap<>(timings.phaseMillis());
+                    cold.put(TOTAL, timings.totalMillis());
                 } else {
-                    totals.add(loaded.totalMillis);
-                    loaded.phaseMillis.forEach((phase, millis) ->
+                    totals.add(timings.totalMillis());
+                    timings.phaseMillis().forEach((phase, millis) ->
                             timed.computeIfAbsent(phase, name -> new ArrayList<>()).add(millis));
                 }
             }
@@ -99,6 +103,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** What one load measured; keeps nothing of the snapshot, so it can be collected before the next run. */
+    private record Run(long textLength, Map<String, Double> phaseMillis, double totalMillis) {
+    }
+
+    private Run loadOnce(ConsoleProgress progress) throws IOException {
+        LoadedSnapshot loaded = LoadedSnapshot.load(input.path, EVERYTHING, progress.beside());
+        return new Run(loaded.snapshot.textLength(), loaded.phaseMillis, loaded.totalMillis);
     }
 
     /**
