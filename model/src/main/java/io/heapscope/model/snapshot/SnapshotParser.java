@@ -7,7 +7,6 @@ import io.heapscope.model.graph.StringTable;
 import io.heapscope.model.progress.ProgressMonitor;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
