@@ -15,6 +15,7 @@ import io.heapscope.views.comparison.DiffItem.ClassItem;
 import io.heapscope.views.comparison.DiffItem.GroupItem;
 import io.heapscope.views.comparison.DiffItem.MoreItem;
 import io.heapscope.views.comparison.DiffItem.ObjectItem;
+import io.heapscope.views.export.CopyShortcut;
 import io.heapscope.views.task.ModelTask;
 import java.nio.file.Path;
 import java.util.List;
@@ -118,12 +119,7 @@ class ComparisonPaneTest {
             pane.classTable().requestFocus();
         }).get();
 
-        new org.testfx.api.FxRobot().push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.C,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
-        WaitForAsyncUtils.waitForFxEvents();
-
-        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
-                .get();
+        String copied = CopyShortcut.pressAndReadClipboard();
         List<String> lines = copied.lines().toList();
         assertEquals(3, lines.size(), copied);
         assertTrue(lines.get(0).matches("\\| Constructor +\\| +# New \\| +# Deleted \\| +# Delta \\| +Alloc\\. Size \\| "
@@ -177,12 +173,7 @@ class ComparisonPaneTest {
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
 
-        new org.testfx.api.FxRobot().push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.C,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
-        WaitForAsyncUtils.waitForFxEvents();
-
-        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
-                .get();
+        String copied = CopyShortcut.pressAndReadClipboard();
         List<String> lines = copied.lines().toList();
         assertEquals(3, lines.size(), copied);
         assertTrue(lines.get(0).matches("\\| Module +\\| State +\\| +Retained size before \\| +Retained size after "

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.format.ByteSizes;
 import io.heapscope.model.graph.HeapGraph;
+import io.heapscope.views.export.CopyShortcut;
 import io.heapscope.views.heap.Samples;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,10 +81,7 @@ class DetailsPaneTest {
         // Ctrl+Shift+C in the pane: the object's path to the root, a line per hop, the object first.
         onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
         onFx(() -> pane.lookup(".scroll-pane").requestFocus());
-        new org.testfx.api.FxRobot().push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.C,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
-        WaitForAsyncUtils.waitForFxEvents();
-        String copied = onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        String copied = CopyShortcut.pressAndReadClipboard();
         var path = new io.heapscope.model.analysis.Retainers(analysis).shortestPath(shown);
         List<String> lines = copied.lines().toList();
         // One line per hop but the root's.

@@ -14,6 +14,7 @@ import io.heapscope.model.modules.ModuleGraph;
 import io.heapscope.model.modules.ModuleState;
 import io.heapscope.model.progress.ProgressMonitor;
 import io.heapscope.model.snapshot.SnapshotReader;
+import io.heapscope.views.export.CopyShortcut;
 import io.heapscope.views.retainers.RetainerRow.MoreRow;
 import io.heapscope.views.retainers.RetainerRow.ObjectRow;
 import java.io.IOException;
@@ -200,11 +201,7 @@ class RetainersPaneTest {
         });
         onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
 
-        robot.push(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.C,
-                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
-        WaitForAsyncUtils.waitForFxEvents();
-
-        String copied = onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        String copied = CopyShortcut.pressAndReadClipboard();
         Retainers retainers = new Retainers(analysis);
         assertEquals(io.heapscope.model.report.RetainerChainMarkdown.text(retainers.shortestPath(zombie.node()), graph,
                 analysis), copied);

@@ -11,11 +11,12 @@ import io.heapscope.model.analysis.HeapAnalysis;
 import io.heapscope.model.analysis.classes.ClassSummary;
 import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.model.progress.ProgressMonitor;
+import io.heapscope.views.export.CopyShortcut;
 import io.heapscope.views.heap.HeapClasses;
-import io.heapscope.views.heap.HeapRow;
 import io.heapscope.views.heap.HeapRow.ClassEntry;
 import io.heapscope.views.heap.HeapRow.MoreEntry;
 import io.heapscope.views.heap.HeapRow.ObjectEntry;
+import io.heapscope.views.heap.HeapRow;
 import io.heapscope.views.heap.Samples;
 import io.heapscope.views.tree.PagedTreeItem;
 import java.util.List;
@@ -224,11 +225,7 @@ class SummaryPaneTest {
         });
         onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
 
-        robot.push(new javafx.scene.input.KeyCodeCombination(KeyCode.C, javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
-                javafx.scene.input.KeyCombination.SHIFT_DOWN));
-        WaitForAsyncUtils.waitForFxEvents();
-
-        String copied = onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        String copied = CopyShortcut.pressAndReadClipboard();
         List<String> lines = copied.lines().toList();
         assertEquals(4, lines.size(), copied);
         assertTrue(lines.get(0).matches("\\| Constructor +\\| Distance \\| +Count \\| +Shallow Size \\| +Retained Size \\|"),
