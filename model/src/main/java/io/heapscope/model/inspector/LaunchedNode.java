@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public final class LaunchedNode implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Debugger listening on (ws://\\S+)");
     private static final int KEPT_OUTPUT_LINES = 40;
+    private static final long READER_END_MILLIS = 2_000;
 
     private final Process process;
     private final URI webSocketUrl;
@@ -80,11 +81,16 @@ public final class LaunchedNode implements AutoCloseable {
                 output.accept(line);
             }
         };
-        drain(process.getErrorStream(), lines, "stderr");
-        drain(process.getInputStream(), lines, "stdout");
-        process.onExit().thenRun(() -> listening.completeExceptionally(new InspectorException(
-                "the process ended (exit code " + process.exitValue() + ") before its inspector listened"
-                        + lastLines(recent))));
+        Thread stderr = drain(process.getErrorStream(), lines, "stderr");
+        Thread stdout = drain(process.getInputStream(), lines, "stdout");
+        process.onExit().thenRun(() -> {
+            // The exit can be seen before the readers have the process's last lines (its error message): let
+            // them reach the end of the pipes first, which come right after an exit.
+            awaitEnd(stderr);
+            awaitEnd(stdout);
+            listening.completeExceptionally(new InspectorException("the process ended (exit code "
+                    + process.exitValue() + ") before its inspector listened" + lastLines(recent)));
+        });
         try {
             return new LaunchedNode(process, listening.get(timeout.toMillis(), TimeUnit.MILLISECONDS), recent);
         } catch (InterruptedException e) {
@@ -103,7 +109,7 @@ public final class LaunchedNode implements AutoCloseable {
     }
 
     /** Reads a stream to its end on a daemon thread: an undrained pipe would block the child once full. */
-    private static void drain(InputStream stream, Consumer<String> lines, String name) {
+    private static Thread drain(InputStream stream, Consumer<String> lines, String name) {
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -115,6 +121,16 @@ public final class LaunchedNode implements AutoCloseable {
         }, "heapscope-node-" + name);
         reader.setDaemon(true);
         reader.start();
+        return reader;
+    }
+
+    /** Waits a little for a reader to finish; a grandchild that keeps the pipe open must not hold us up. */
+    private static void awaitEnd(Thread reader) {
+        try {
+            reader.join(READER_END_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String lastLines(Deque<String> recent) {
