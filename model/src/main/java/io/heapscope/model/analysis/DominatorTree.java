@@ -5,7 +5,6 @@ import io.heapscope.model.progress.ProgressMonitor;
 
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.function.Supplier;
 
 /**
  * Immediate dominators and retained sizes over the essential edges, step for step as DevTools computes them
@@ -31,6 +30,7 @@ final class DominatorTree {
 
     private final HeapGraph graph;
     private final BitSet essential;
+    private final EssentialRetainers retainers;
     private int[] parent;
     /** The search's next-edge cursor per node ordinal; once the search is done, the same array as {@link #ancestor}. */
     private int[] nextEdge;
@@ -42,9 +42,10 @@ final class DominatorTree {
     private int[] compression = new int[1024];
     private int numbered;
 
-    private DominatorTree(HeapGraph graph, BitSet essential) {
+    private DominatorTree(HeapGraph graph, BitSet essential, EssentialRetainers retainers) {
         this.graph = graph;
         this.essential = essential;
+        this.retainers = retainers;
         int length = graph.nodeCount() + 1;
         parent = new int[length];
         nextEdge = new int[length];
@@ -53,20 +54,20 @@ final class DominatorTree {
         semi = new int[length];
     }
 
-    /** @param shallowSizes asked for only once the dominators are known, so they may still be in the making */
-    static Result compute(HeapGraph graph, BitSet essential, Supplier<int[]> shallowSizes, ProgressMonitor monitor) {
+    static Result compute(HeapGraph graph, BitSet essential, EssentialRetainers retainers, int[] shallowSizes,
+                          ProgressMonitor monitor) {
         monitor.beginPhase(PHASE, 2L * graph.nodeCount());
-        return new DominatorTree(graph, essential).run(shallowSizes, monitor);
+        return new DominatorTree(graph, essential, retainers).run(shallowSizes, monitor);
     }
 
-    private Result run(Supplier<int[]> shallowSizesWhenReady, ProgressMonitor monitor) {
+    private Result run(int[] shallowSizes, ProgressMonitor monitor) {
         int count = graph.nodeCount();
         int root = 1;
         search(root);
         int unreachable = count - numbered;
         if (numbered < count) {
             for (int v = 1; v <= count; v++) {
-                if (semi[v] == 0 && hasOnlyNonEssentialRetainers(v - 1)) {
+                if (semi[v] == 0 && retainers.start(v - 1) == retainers.end(v - 1)) {
                     parent[v] = root;
                     search(v);
                 }
@@ -94,18 +95,15 @@ final class DominatorTree {
         for (int i = numbered; i >= 2; i--) {
             int w = vertex[i];
             int wOrdinal = w - 1;
-            boolean orphan = true;
-            for (int slot = graph.retainerStart(wOrdinal), end = graph.retainerEnd(wOrdinal); slot < end; slot++) {
-                if (!essential.get(graph.retainerEdge(slot))) {
-                    continue;
-                }
-                orphan = false;
-                int u = evaluate(graph.retainerNode(slot) + 1);
+            int start = retainers.start(wOrdinal);
+            int end = retainers.end(wOrdinal);
+            for (int slot = start; slot < end; slot++) {
+                int u = evaluate(retainers.owner(slot) + 1);
                 if (semi[u] < semi[w]) {
                     semi[w] = semi[u];
                 }
             }
-            if (orphan) {
+            if (start == end) {
                 // An object without essential retainers counts as retained by the root alone.
                 semi[w] = semi[root];
             }
@@ -142,7 +140,6 @@ final class DominatorTree {
         bucketHead = null;
         bucketNext = null;
 
-        int[] shallowSizes = shallowSizesWhenReady.get();
         int[] dominators = new int[count];
         long[] retained = new long[count];
         for (int node = 0; node < count; node++) {
@@ -185,15 +182,6 @@ final class DominatorTree {
             }
             v = next;
         }
-    }
-
-    private boolean hasOnlyNonEssentialRetainers(int node) {
-        for (int slot = graph.retainerStart(node), end = graph.retainerEnd(node); slot < end; slot++) {
-            if (essential.get(graph.retainerEdge(slot))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private int evaluate(int v) {

@@ -33,17 +33,25 @@ final class EssentialEdges {
     }
 
     /**
+     * The essential edges of nodes {@code [fromNode, toNode)}, and how many of them point at each node (the
+     * retainer index counts them here, while the edge is at hand).
+     */
+    record Selection(int fromNode, int toNode, BitSet edges, int[] targetCounts) {
+    }
+
+    /**
      * The essential edges among those of nodes {@code [fromNode, toNode)}; the union of disjoint ranges is the whole
      * selection. {@code weakMapNames} is not thread-safe: one per thread.
      */
-    static BitSet select(HeapGraph graph, BitSet pageOwned, WeakMapEdgeNames weakMapNames, int fromNode,
-                         int toNode, ProgressMonitor monitor) {
+    static Selection select(HeapGraph graph, BitSet pageOwned, WeakMapEdgeNames weakMapNames, int fromNode,
+                            int toNode, ProgressMonitor monitor) {
         monitor.beginPhase(PHASE, toNode - fromNode);
         monitor.checkCancelled();
         int internal = graph.edgeTypes().code("internal");
         int weak = graph.edgeTypes().code("weak");
         int shortcut = graph.edgeTypes().code("shortcut");
         BitSet essential = new BitSet(graph.edgeCount());
+        int[] targetCounts = new int[graph.nodeCount()];
         for (int node = fromNode; node < toNode; node++) {
             boolean nodeOwned = pageOwned.get(node);
             for (int e = graph.edgeStart(node), end = graph.edgeEnd(node); e < end; e++) {
@@ -65,12 +73,13 @@ final class EssentialEdges {
                     continue;
                 }
                 essential.set(e);
+                targetCounts[target]++;
             }
             if ((node & 0xFFFF) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(node - fromNode);
             }
         }
-        return essential;
+        return new Selection(fromNode, toNode, essential, targetCounts);
     }
 }

@@ -50,37 +50,30 @@ public final class HeapAnalysis implements NodeMeasures {
     /**
      * Runs every phase on two threads, and {@code beside} (e.g. naming classes, which needs only the graph) on the
      * second thread once its share is done. The dominator tree, the longest phase, is inherently sequential: it needs
-     * the retainer index and the essential edges first, and shallow sizes only at its end. So this thread indexes
-     * the retainers while the second marks page ownership, which the essential edges depend on; then both select
-     * the essential edges of half the nodes each (one thread alone kept the tree waiting); then this thread builds
-     * the tree while the second computes shallow sizes and distances, none of which needs the retainer index. Each
-     * phase computes exactly what it computes alone.
+     * the essential edges first, and they need page ownership. So this thread computes shallow sizes while the
+     * second marks page ownership; then both select the essential edges of half the nodes each (one thread alone
+     * kept the tree waiting); then this thread indexes the essential retainers and builds the tree while the second
+     * computes distances, which nothing here waits for until the end. Each phase computes exactly what it computes
+     * alone. The graph's full retainer index is not built: the tree has its own, smaller one.
      */
     public static <T> With<T> analyze(HeapSnapshot snapshot, ProgressMonitor monitor,
                                       Function<ProgressMonitor, T> beside) {
         HeapGraph graph = snapshot.graph();
         RootKinds roots = new RootKinds(graph);
-        int middle = EssentialEdges.middleNode(graph);
         try (SideThread side = new SideThread(monitor, "heapscope-analysis")) {
             Future<BitSet> pageOwned = side.submit(sideMonitor -> PageOwnership.mark(graph, roots, sideMonitor));
-            // Each thread parses WeakMap entry names into its own cache: the cache is not thread-safe.
-            Future<BitSet> firstEssential = side.submit(sideMonitor -> EssentialEdges.select(graph,
-                    SideThread.await(pageOwned), new WeakMapEdgeNames(graph.strings()), 0, middle, sideMonitor));
-            Future<int[]> shallow = side.submit(sideMonitor -> ShallowSizes.compute(graph, roots, sideMonitor));
+            EssentialGraph essential = EssentialGraph.start(graph, pageOwned, side);
             Future<int[]> distances = side.submit(sideMonitor ->
                     Distances.compute(graph, roots, new WeakMapEdgeNames(graph.strings()), sideMonitor));
             Future<T> besideResult = side.submit(beside);
-            graph.indexRetainers(monitor);
+            int[] shallow = ShallowSizes.compute(graph, roots, monitor);
             monitor.endPhase();
-            BitSet essential = EssentialEdges.select(graph, SideThread.await(pageOwned),
-                    new WeakMapEdgeNames(graph.strings()), middle, graph.nodeCount(), monitor);
+            essential.finish(monitor);
+            DominatorTree.Result tree = DominatorTree.compute(graph, essential.edges(), essential.retainers(),
+                    shallow, monitor);
             monitor.endPhase();
-            essential.or(SideThread.await(firstEssential));
-            DominatorTree.Result tree = DominatorTree.compute(graph, essential, () -> SideThread.await(shallow),
-                    monitor);
-            monitor.endPhase();
-            HeapAnalysis analysis = new HeapAnalysis(snapshot, SideThread.await(shallow),
-                    SideThread.await(distances), tree, SideThread.await(pageOwned));
+            HeapAnalysis analysis = new HeapAnalysis(snapshot, shallow, SideThread.await(distances), tree,
+                    SideThread.await(pageOwned));
             return new With<>(analysis, SideThread.await(besideResult));
         }
     }

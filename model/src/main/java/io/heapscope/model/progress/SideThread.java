@@ -81,10 +81,13 @@ public final class SideThread implements AutoCloseable {
         }
     }
 
-    /** Stops queued and running work (it sees itself cancelled) and lets the thread end. */
+    /**
+     * Stops queued and running work (it sees itself cancelled, and work waiting for the caller is interrupted) and
+     * lets the thread end.
+     */
     @Override
     public void close() {
         abandoned.set(true);
-        thread.shutdown();
+        thread.shutdownNow();
     }
 }

@@ -46,20 +46,20 @@ class AnalysisProgressTest {
         timer.stop();
 
         // The progress bar follows the line the dominator tree is on; the other phases are timed beside it. Both
-        // lines select half of the essential edges.
-        assertEquals(List.of("Indexing retainers", "Selecting essential edges", "Building the dominator tree",
-                ClassSummary.PHASE), phases);
+        // lines select half of the essential edges and index half of their retainers.
+        assertEquals(List.of("Calculating shallow sizes", "Selecting essential edges",
+                "Indexing essential retainers", "Building the dominator tree", ClassSummary.PHASE), phases);
         assertTrue(timer.millis().keySet().containsAll(List.of("Marking page-owned objects" + PhaseTimer.BESIDE,
                 "Selecting essential edges" + PhaseTimer.BESIDE,
-                "Calculating shallow sizes" + PhaseTimer.BESIDE, "Calculating distances" + PhaseTimer.BESIDE,
+                "Indexing essential retainers" + PhaseTimer.BESIDE, "Calculating distances" + PhaseTimer.BESIDE,
                 ClassNames.PHASE + PhaseTimer.BESIDE)),
                 timer.millis().keySet().toString());
     }
 
     @Test
     void everyPhaseStopsWhenCancelled() throws IOException {
-        List<String> names = List.of("Indexing retainers", "Selecting essential edges",
-                "Building the dominator tree");
+        List<String> names = List.of("Calculating shallow sizes", "Selecting essential edges",
+                "Indexing essential retainers", "Building the dominator tree");
         for (String phase : names) {
             HeapSnapshot snapshot = sample();
             CancellableProgress cancelInPhase = new CancellableProgress() {

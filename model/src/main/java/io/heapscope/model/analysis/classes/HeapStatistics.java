@@ -5,6 +5,8 @@ import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.model.progress.ProgressMonitor;
 import io.heapscope.model.snapshot.HeapSnapshot;
 
+import java.util.BitSet;
+
 /**
  * DevTools' Statistics view ({@code JSHeapSnapshot.calculateStatistics}). Sizes are DevTools' shallow sizes (it
  * runs after DevTools moved owned arrays into their owners), so most backing stores count with their owner's
@@ -26,9 +28,9 @@ public record HeapStatistics(long total, long nativeTotal, long typedArrays, lon
     public static final String PHASE = "Calculating statistics";
 
     /**
-     * One pass over the nodes. Uses the retainer index (built here if missing) to count an array's
-     * {@code elements} retainers; {@code classes} says which natives DevTools renamed {@code Detached …}, which
-     * then no longer count as typed arrays.
+     * Two passes over the nodes and one over the edges, which counts the retainers of arrays' {@code elements}
+     * stores (the graph's retainer index would cost two ints an edge for that). {@code classes} says which natives
+     * DevTools renamed {@code Detached …}, which then no longer count as typed arrays.
      */
     public static HeapStatistics compute(HeapSnapshot snapshot, ClassNames classes, NodeMeasures measures,
                                          ProgressMonitor monitor) {
@@ -43,6 +45,7 @@ public record HeapStatistics(long total, long nativeTotal, long typedArrays, lon
         int slicedString = graph.nodeTypes().code("sliced string");
         int internalEdge = graph.edgeTypes().code("internal");
 
+        BitSet ownedElements = singlyRetained(graph, elementStores(graph, internalEdge));
         long extraNative = snapshot.header().extraNativeBytes();
         long sizeNative = extraNative;
         long typedArrays = 0;
@@ -69,7 +72,11 @@ public record HeapStatistics(long total, long nativeTotal, long typedArrays, lon
             } else if (type == consString || type == slicedString || type == string) {
                 strings += size;
             } else if ("Array".equals(graph.nodeName(node))) {
-                jsArrays += size + ownedElementsSize(graph, node, internalEdge, measures);
+                int elements = elementsStore(graph, node, internalEdge);
+                if (elements >= 0 && ownedElements.get(elements)) {
+                    jsArrays += measures.shallowSize(elements);
+                }
+                jsArrays += size;
             }
         }
         monitor.progress(nodeCount);
@@ -78,16 +85,48 @@ public record HeapStatistics(long total, long nativeTotal, long typedArrays, lon
                 system);
     }
 
-    /** DevTools' {@code calculateArraySize}: the first internal {@code elements} target, if it has one retainer. */
-    private static long ownedElementsSize(HeapGraph graph, int array, int internalEdge, NodeMeasures measures) {
-        for (int edge = graph.edgeStart(array), end = graph.edgeEnd(array); edge < end; edge++) {
-            if (graph.edgeType(edge) != internalEdge || !"elements".equals(graph.edgeName(edge))) {
-                continue;
+    /**
+     * The {@code elements} stores of the nodes named {@code Array}. DevTools asks this of every node so named that
+     * is not of a type counted before it; asking it of all of them only adds stores that are never looked up.
+     */
+    private static BitSet elementStores(HeapGraph graph, int internalEdge) {
+        BitSet stores = new BitSet(graph.nodeCount());
+        for (int node = 0, count = graph.nodeCount(); node < count; node++) {
+            if ("Array".equals(graph.nodeName(node))) {
+                int elements = elementsStore(graph, node, internalEdge);
+                if (elements >= 0) {
+                    stores.set(elements);
+                }
             }
-            int elements = graph.edgeTarget(edge);
-            boolean owned = graph.retainerEnd(elements) - graph.retainerStart(elements) == 1;
-            return owned ? measures.shallowSize(elements) : 0;
         }
-        return 0;
+        return stores;
+    }
+
+    /** DevTools' {@code calculateArraySize} looks at the first internal edge named {@code elements}; -1 if none. */
+    private static int elementsStore(HeapGraph graph, int array, int internalEdge) {
+        for (int edge = graph.edgeStart(array), end = graph.edgeEnd(array); edge < end; edge++) {
+            if (graph.edgeType(edge) == internalEdge && "elements".equals(graph.edgeName(edge))) {
+                return graph.edgeTarget(edge);
+            }
+        }
+        return -1;
+    }
+
+    /** Those of {@code nodes} that exactly one edge points at; counting stops at two. */
+    private static BitSet singlyRetained(HeapGraph graph, BitSet nodes) {
+        BitSet once = new BitSet(graph.nodeCount());
+        BitSet more = new BitSet(graph.nodeCount());
+        for (int edge = 0, count = graph.edgeCount(); edge < count; edge++) {
+            int target = graph.edgeTarget(edge);
+            if (nodes.get(target)) {
+                if (once.get(target)) {
+                    more.set(target);
+                } else {
+                    once.set(target);
+                }
+            }
+        }
+        once.andNot(more);
+        return once;
     }
 }

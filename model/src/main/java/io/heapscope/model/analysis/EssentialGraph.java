@@ -1,0 +1,74 @@
+package io.heapscope.model.analysis;
+
+import io.heapscope.model.graph.HeapGraph;
+import io.heapscope.model.progress.ProgressMonitor;
+import io.heapscope.model.progress.SideThread;
+
+import java.util.BitSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+/**
+ * The essential edges and their retainer index, made by two threads: each selects the edges of half the nodes
+ * (split where the edges halve) and then fills the retainer slots of its half. Between the two, the caller lays
+ * the index out from both halves' counts, so the side thread waits for it there.
+ */
+final class EssentialGraph {
+    private final HeapGraph graph;
+    private final Future<BitSet> pageOwned;
+    private final int middle;
+    private final CompletableFuture<EssentialRetainers> layout = new CompletableFuture<>();
+    private Future<EssentialEdges.Selection> firstHalf;
+    private Future<Boolean> firstHalfFilled;
+    private BitSet edges;
+    private EssentialRetainers retainers;
+
+    private EssentialGraph(HeapGraph graph, Future<BitSet> pageOwned) {
+        this.graph = graph;
+        this.pageOwned = pageOwned;
+        this.middle = EssentialEdges.middleNode(graph);
+    }
+
+    /** Queues the first half's work on {@code side}, after the page ownership it needs. */
+    static EssentialGraph start(HeapGraph graph, Future<BitSet> pageOwned, SideThread side) {
+        EssentialGraph essential = new EssentialGraph(graph, pageOwned);
+        // Each thread parses WeakMap entry names into its own cache: the cache is not thread-safe.
+        Future<EssentialEdges.Selection> first = side.submit(monitor -> EssentialEdges.select(graph,
+                SideThread.await(pageOwned), new WeakMapEdgeNames(graph.strings()), 0, essential.middle, monitor));
+        essential.firstHalf = first;
+        essential.firstHalfFilled = side.submit(monitor -> {
+            monitor.beginPhase(EssentialRetainers.PHASE, essential.middle);
+            SideThread.await(essential.layout).fill(graph, SideThread.await(first), monitor);
+            return true;
+        });
+        return essential;
+    }
+
+    /** Does the second half on this thread and waits for the first. */
+    void finish(ProgressMonitor monitor) {
+        EssentialEdges.Selection second = EssentialEdges.select(graph, SideThread.await(pageOwned),
+                new WeakMapEdgeNames(graph.strings()), middle, graph.nodeCount(), monitor);
+        monitor.endPhase();
+        monitor.beginPhase(EssentialRetainers.PHASE, graph.nodeCount() - middle);
+        EssentialEdges.Selection first = SideThread.await(firstHalf);
+        EssentialRetainers index = EssentialRetainers.layOut(first, second, monitor);
+        layout.complete(index);
+        index.fill(graph, second, monitor);
+        SideThread.await(firstHalfFilled);
+        monitor.endPhase();
+        second.edges().or(first.edges());
+        edges = second.edges();
+        retainers = index;
+        // The halves' cursors are garbage now; the futures would keep them through the dominator tree.
+        firstHalf = null;
+        firstHalfFilled = null;
+    }
+
+    BitSet edges() {
+        return edges;
+    }
+
+    EssentialRetainers retainers() {
+        return retainers;
+    }
+}
