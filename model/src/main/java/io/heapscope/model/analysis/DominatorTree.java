@@ -24,13 +24,16 @@ import java.util.BitSet;
 final class DominatorTree {
     static final String PHASE = "Building the dominator tree";
 
-    /** Dominator ordinal per node (the root's is itself), and retained size per node. */
+    /**
+     * Dominator ordinal per node (the root's is itself), and retained size per node. {@code dominators} has one
+     * entry more than there are nodes, unused: it is the tree's own array, reused.
+     */
     record Result(int[] dominators, long[] retainedSizes, int unreachable) {
     }
 
     private final HeapGraph graph;
-    private final BitSet essential;
-    private final EssentialRetainers retainers;
+    private BitSet essential;
+    private EssentialRetainers retainers;
     private int[] parent;
     /** The search's next-edge cursor per node ordinal; once the search is done, the same array as {@link #ancestor}. */
     private int[] nextEdge;
@@ -54,10 +57,10 @@ final class DominatorTree {
         semi = new int[length];
     }
 
-    static Result compute(HeapGraph graph, BitSet essential, EssentialRetainers retainers, int[] shallowSizes,
-                          ProgressMonitor monitor) {
+    /** Takes the essential edges and their retainers over from {@code essential}, and drops them once used. */
+    static Result compute(HeapGraph graph, EssentialGraph essential, int[] shallowSizes, ProgressMonitor monitor) {
         monitor.beginPhase(PHASE, 2L * graph.nodeCount());
-        return new DominatorTree(graph, essential, retainers).run(shallowSizes, monitor);
+        return new DominatorTree(graph, essential.takeEdges(), essential.takeRetainers()).run(shallowSizes, monitor);
     }
 
     private Result run(int[] shallowSizes, ProgressMonitor monitor) {
@@ -86,12 +89,16 @@ final class DominatorTree {
         monitor.checkCancelled();
         monitor.progress(count);
 
+        essential = null;
         ancestor = nextEdge;
         nextEdge = null;
         Arrays.fill(ancestor, 0);
         int[] dom = new int[count + 1];
         int[] bucketHead = new int[count + 1];
-        int[] bucketNext = new int[count + 1];
+        // A vertex's parent is read once, in its own step, and it joins a bucket in that same step, after: so its
+        // parent slot can hold its bucket link from then on.
+        int[] bucketNext = parent;
+        parent = null;
         for (int i = numbered; i >= 2; i--) {
             int w = vertex[i];
             int wOrdinal = w - 1;
@@ -107,12 +114,12 @@ final class DominatorTree {
                 // An object without essential retainers counts as retained by the root alone.
                 semi[w] = semi[root];
             }
+            int p = bucketNext[w];
+            ancestor[w] = p;
             int semiVertex = vertex[semi[w]];
             bucketNext[w] = bucketHead[semiVertex];
             bucketHead[semiVertex] = w;
-            ancestor[w] = parent[w];
 
-            int p = parent[w];
             for (int v = bucketHead[p]; v != 0; v = bucketNext[v]) {
                 int u = evaluate(v);
                 dom[v] = semi[u] < semi[v] ? u : p;
@@ -132,7 +139,7 @@ final class DominatorTree {
             }
         }
         // Only the numbering and the dominators are needed from here: let the rest go before the results exist.
-        parent = null;
+        retainers = null;
         ancestor = null;
         label = null;
         semi = null;
@@ -140,7 +147,8 @@ final class DominatorTree {
         bucketHead = null;
         bucketNext = null;
 
-        int[] dominators = new int[count];
+        // From vertices to ordinals in place: each entry is read before it is overwritten.
+        int[] dominators = dom;
         long[] retained = new long[count];
         for (int node = 0; node < count; node++) {
             dominators[node] = dom[node + 1] - 1;

@@ -38,7 +38,7 @@ final class EssentialGraph {
         essential.firstHalf = first;
         essential.firstHalfFilled = side.submit(monitor -> {
             monitor.beginPhase(EssentialRetainers.PHASE, essential.middle);
-            SideThread.await(essential.layout).fill(graph, SideThread.await(first), monitor);
+            SideThread.awaitUnlessCancelled(essential.layout, monitor).fill(graph, SideThread.await(first), monitor);
             return true;
         });
         return essential;
@@ -64,11 +64,20 @@ final class EssentialGraph {
         firstHalfFilled = null;
     }
 
-    BitSet edges() {
-        return edges;
+    /**
+     * The essential edges, handed over: this no longer holds them, so the taker decides when they become garbage
+     * (the dominator tree drops them halfway through, and a caller's frame would otherwise keep them).
+     */
+    BitSet takeEdges() {
+        BitSet taken = edges;
+        edges = null;
+        return taken;
     }
 
-    EssentialRetainers retainers() {
-        return retainers;
+    /** The essential retainers, handed over as {@link #takeEdges} is. */
+    EssentialRetainers takeRetainers() {
+        EssentialRetainers taken = retainers;
+        retainers = null;
+        return taken;
     }
 }

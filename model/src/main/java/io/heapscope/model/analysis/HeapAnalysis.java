@@ -69,8 +69,7 @@ public final class HeapAnalysis implements NodeMeasures {
             int[] shallow = ShallowSizes.compute(graph, roots, monitor);
             monitor.endPhase();
             essential.finish(monitor);
-            DominatorTree.Result tree = DominatorTree.compute(graph, essential.edges(), essential.retainers(),
-                    shallow, monitor);
+            DominatorTree.Result tree = DominatorTree.compute(graph, essential, shallow, monitor);
             monitor.endPhase();
             HeapAnalysis analysis = new HeapAnalysis(snapshot, shallow, SideThread.await(distances), tree,
                     SideThread.await(pageOwned));
@@ -117,7 +116,7 @@ public final class HeapAnalysis implements NodeMeasures {
         if (tree == null) {
             synchronized (this) {
                 if (dominated == null) {
-                    dominated = DominatedNodes.of(this, dominators.length);
+                    dominated = DominatedNodes.of(this, snapshot.graph().nodeCount());
                 }
                 tree = dominated;
             }
@@ -127,7 +126,7 @@ public final class HeapAnalysis implements NodeMeasures {
 
     @Override
     public DominatedNodes dominatedNodes(int nodeCount) {
-        return nodeCount == dominators.length ? dominated() : NodeMeasures.super.dominatedNodes(nodeCount);
+        return nodeCount == snapshot.graph().nodeCount() ? dominated() : NodeMeasures.super.dominatedNodes(nodeCount);
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -15,6 +17,7 @@ import java.util.function.Function;
  * {@link #await} hands the work's failure to the caller as it was thrown.
  */
 public final class SideThread implements AutoCloseable {
+    private static final long CANCEL_CHECK_MILLIS = 20;
     private final ExecutorService thread;
     private final AtomicBoolean abandoned = new AtomicBoolean();
     private final ProgressMonitor monitor;
@@ -64,30 +67,51 @@ public final class SideThread implements AutoCloseable {
     public static <T> T await(Future<T> work) {
         try {
             return work.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        } catch (CancellationException e) {
-            throw new CancelledException();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+        } catch (InterruptedException | CancellationException | ExecutionException e) {
+            throw unchecked(e);
         }
     }
 
     /**
-     * Stops queued and running work (it sees itself cancelled, and work waiting for the caller is interrupted) and
-     * lets the thread end.
+     * For work on this thread that waits for something of the caller's: {@link #await}, but ends with a
+     * {@link CancelledException} once {@code monitor} is cancelled, e.g. because the caller failed before
+     * delivering.
      */
+    public static <T> T awaitUnlessCancelled(Future<T> work, ProgressMonitor monitor) {
+        while (true) {
+            try {
+                return work.get(CANCEL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                monitor.checkCancelled();
+            } catch (InterruptedException | CancellationException | ExecutionException e) {
+                throw unchecked(e);
+            }
+        }
+    }
+
+    /** A failed wait as the caller sees it: cancelled, or the work's own exception, unchecked. */
+    private static RuntimeException unchecked(Exception failure) {
+        if (failure instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new CancelledException();
+        }
+        if (failure instanceof CancellationException) {
+            return new CancelledException();
+        }
+        Throwable cause = failure.getCause();
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    /** Stops queued and running work (it sees itself cancelled) and lets the thread end. */
     @Override
     public void close() {
         abandoned.set(true);
-        thread.shutdownNow();
+        thread.shutdown();
     }
 }
