@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /**
  * The string indexes that hold a given text, so hot loops compare ints instead of strings. V8 writes each string
- * once, so there is normally one index (or none); duplicates would still be found.
+ * once, so there is normally one index (or none); duplicates would still be found. Finding them makes no
+ * {@link String} of the others: most strings are never asked for.
  */
 final class NameIndexes {
     private final int[] indexes;
@@ -14,7 +15,7 @@ final class NameIndexes {
     NameIndexes(StringTable strings, String text) {
         int[] found = new int[0];
         for (int i = 0; i < strings.size(); i++) {
-            if (strings.get(i).equals(text)) {
+            if (strings.is(i, text)) {
                 found = Arrays.copyOf(found, found.length + 1);
                 found[found.length - 1] = i;
             }

@@ -44,7 +44,7 @@ final class WeakMapEdgeNames {
         if (known == AN_ENTRY) {
             return entries.get(nameIndex);
         }
-        Entry entry = parse(strings.get(nameIndex));
+        Entry entry = parse(strings.read(nameIndex));
         state[nameIndex] = entry == null ? NOT_AN_ENTRY : AN_ENTRY;
         if (entry != null) {
             entries.put(nameIndex, entry);

@@ -46,6 +46,38 @@ public final class StringTable {
         return value;
     }
 
+    /**
+     * String {@code index}, made without being kept: for strings read once to be parsed, such as the names of
+     * WeakMap entries, of which a snapshot may hold hundreds of thousands.
+     */
+    public String read(int index) {
+        String value = made[index];
+        if (value != null) {
+            return value;
+        }
+        int start = starts[index];
+        return new String(plain, start, starts[index + 1] - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** True when string {@code index} is {@code text}; unlike {@link #get}, never makes a plain string. */
+    public boolean is(int index, String text) {
+        String value = made[index];
+        if (value != null) {
+            return value.equals(text);
+        }
+        int start = starts[index];
+        if (starts[index + 1] - start != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            // Plain strings are ASCII, one byte a character.
+            if ((plain[start + i] & 0xFF) != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public boolean contains(int index) {
         return index >= 0 && index < made.length;
     }
