@@ -28,7 +28,7 @@ final class DominatorTree {
      * Dominator ordinal per node (the root's is itself), and retained size per node. {@code dominators} has one
      * entry more than there are nodes, unused: it is the tree's own array, reused.
      */
-    record Result(int[] dominators, long[] retainedSizes, int unreachable) {
+    record Result(int[] dominators, RetainedSizes retainedSizes, int unreachable) {
     }
 
     private final HeapGraph graph;
@@ -45,7 +45,7 @@ final class DominatorTree {
     private int[] compression = new int[1024];
     private int numbered;
 
-    private DominatorTree(HeapGraph graph, BitSet essential, EssentialRetainers retainers) {
+    private DominatorTree(HeapGraph graph, BitSet essential, EssentialRetainers retainers, int[][] spentArrays) {
         this.graph = graph;
         this.essential = essential;
         this.retainers = retainers;
@@ -53,14 +53,23 @@ final class DominatorTree {
         parent = new int[length];
         nextEdge = new int[length];
         vertex = new int[length];
-        label = new int[length];
-        semi = new int[length];
+        label = cleared(spentArrays[0], length);
+        semi = cleared(spentArrays[1], length);
+    }
+
+    private static int[] cleared(int[] spent, int length) {
+        if (spent == null || spent.length < length) {
+            return new int[length];
+        }
+        Arrays.fill(spent, 0);
+        return spent;
     }
 
     /** Takes the essential edges and their retainers over from {@code essential}, and drops them once used. */
     static Result compute(HeapGraph graph, EssentialGraph essential, int[] shallowSizes, ProgressMonitor monitor) {
         monitor.beginPhase(PHASE, 2L * graph.nodeCount());
-        return new DominatorTree(graph, essential.takeEdges(), essential.takeRetainers()).run(shallowSizes, monitor);
+        return new DominatorTree(graph, essential.takeEdges(), essential.takeRetainers(), essential.takeSpentArrays())
+                .run(shallowSizes, monitor);
     }
 
     private Result run(int[] shallowSizes, ProgressMonitor monitor) {
@@ -138,7 +147,9 @@ final class DominatorTree {
                 dom[w] = dom[dom[w]];
             }
         }
-        // Only the numbering and the dominators are needed from here: let the rest go before the results exist.
+        // Only the numbering and the dominators are needed from here: let the rest go before the results exist,
+        // but for one array the retained sizes may be summed in.
+        int[] spare = semi;
         retainers = null;
         ancestor = null;
         label = null;
@@ -149,15 +160,10 @@ final class DominatorTree {
 
         // From vertices to ordinals in place: each entry is read before it is overwritten.
         int[] dominators = dom;
-        long[] retained = new long[count];
         for (int node = 0; node < count; node++) {
             dominators[node] = dom[node + 1] - 1;
-            retained[node] = Integer.toUnsignedLong(shallowSizes[node]);
         }
-        for (int i = numbered; i > 1; i--) {
-            int node = vertex[i] - 1;
-            retained[dominators[node]] += retained[node];
-        }
+        RetainedSizes retained = RetainedSizes.sum(shallowSizes, dominators, count, vertex, 1, spare);
         monitor.progress(2L * count);
         return new Result(dominators, retained, unreachable);
     }

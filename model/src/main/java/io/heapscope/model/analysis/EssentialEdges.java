@@ -34,7 +34,8 @@ final class EssentialEdges {
 
     /**
      * The essential edges of nodes {@code [fromNode, toNode)}, and how many of them point at each node (the
-     * retainer index counts them here, while the edge is at hand).
+     * retainer index counts them here, while the edge is at hand). {@code targetCounts} has a spare entry at the
+     * end, so the dominator tree can reuse it as one of its vertex arrays.
      */
     record Selection(int fromNode, int toNode, BitSet edges, int[] targetCounts) {
     }
@@ -51,7 +52,7 @@ final class EssentialEdges {
         int weak = graph.edgeTypes().code("weak");
         int shortcut = graph.edgeTypes().code("shortcut");
         BitSet essential = new BitSet(graph.edgeCount());
-        int[] targetCounts = new int[graph.nodeCount()];
+        int[] targetCounts = new int[graph.nodeCount() + 1];
         for (int node = fromNode; node < toNode; node++) {
             boolean nodeOwned = pageOwned.get(node);
             for (int e = graph.edgeStart(node), end = graph.edgeEnd(node); e < end; e++) {

@@ -22,6 +22,9 @@ final class EssentialGraph {
     private Future<Boolean> firstHalfFilled;
     private BitSet edges;
     private EssentialRetainers retainers;
+    /** The halves' counts, spent once the index is filled: arrays of the node count + 1 for the tree to reuse. */
+    private int[] spentCountsBefore;
+    private int[] spentCountsAfter;
 
     private EssentialGraph(HeapGraph graph, Future<BitSet> pageOwned) {
         this.graph = graph;
@@ -59,6 +62,8 @@ final class EssentialGraph {
         second.edges().or(first.edges());
         edges = second.edges();
         retainers = index;
+        spentCountsBefore = first.targetCounts();
+        spentCountsAfter = second.targetCounts();
         // The halves' cursors are garbage now; the futures would keep them through the dominator tree.
         firstHalf = null;
         firstHalfFilled = null;
@@ -71,6 +76,17 @@ final class EssentialGraph {
     BitSet takeEdges() {
         BitSet taken = edges;
         edges = null;
+        return taken;
+    }
+
+    /**
+     * Two int arrays of the node count + 1 that nothing needs any more, with garbage in them: fresh memory is
+     * slow to touch the first time, and the dominator tree needs arrays of that size.
+     */
+    int[][] takeSpentArrays() {
+        int[][] taken = {spentCountsBefore, spentCountsAfter};
+        spentCountsBefore = null;
+        spentCountsAfter = null;
         return taken;
     }
 

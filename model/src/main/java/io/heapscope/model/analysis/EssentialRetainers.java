@@ -33,7 +33,7 @@ final class EssentialRetainers {
                                      ProgressMonitor monitor) {
         int[] cursorsBefore = firstHalf.targetCounts();
         int[] cursorsAfter = secondHalf.targetCounts();
-        int nodeCount = cursorsBefore.length;
+        int nodeCount = cursorsBefore.length - 1;
         int[] first = new int[nodeCount + 1];
         int start = 0;
         for (int n = 0; n < nodeCount; n++) {

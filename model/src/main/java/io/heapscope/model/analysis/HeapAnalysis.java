@@ -14,15 +14,16 @@ import java.util.function.Function;
  * size, distance, immediate dominator and retained size, by node ordinal. {@link #analyze} runs the phases in
  * DevTools' order, each reporting progress and checking for cancellation; there is no recursion over the graph.
  *
- * <p>Memory: per node an int each for shallow size, distance and dominator, a long for the retained size, and a bit
- * for page ownership; the phases' temporary arrays are dropped when they end.
+ * <p>Memory: per node an int each for shallow size, distance, dominator and retained size (a long for the retained
+ * size once the heap's total passes 4 GB), and a bit for page ownership; the phases' temporary arrays are dropped
+ * when they end.
  */
 public final class HeapAnalysis implements NodeMeasures {
     private final HeapSnapshot snapshot;
     private final int[] shallowSizes;
     private final int[] distances;
     private final int[] dominators;
-    private final long[] retainedSizes;
+    private final RetainedSizes retainedSizes;
     private final BitSet pageOwned;
     private final int unreachable;
     private volatile DominatedNodes dominated;
@@ -92,7 +93,7 @@ public final class HeapAnalysis implements NodeMeasures {
 
     @Override
     public long retainedSize(int node) {
-        return retainedSizes[node];
+        return retainedSizes.get(node);
     }
 
     @Override
