@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "heapscope",
         mixinStandardHelpOptions = true,
+        // Every command gets --help and --version: usage errors end with "Try 'heapscope CMD --help'".
+        scope = ScopeType.INHERIT,
         versionProvider = VersionProvider.class,
         description = "Explore Node.js heap snapshots. With no command, opens the desktop app.",
         subcommands = {HelpCommand.class, OpenCommand.class, InfoCommand.class, ExportCommand.class,

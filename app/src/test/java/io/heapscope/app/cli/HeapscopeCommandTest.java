@@ -73,6 +73,16 @@ class HeapscopeCommandTest {
     }
 
     @Test
+    void everyCommandTakesHelpAsItsUsageErrorsSuggest() {
+        for (String command : new String[] {"summary", "info", "watch", "diff"}) {
+            CliRun run = run(command, "--help");
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().startsWith("Usage: heapscope " + command), run.out());
+            assertTrue(run.out().contains("--help"), run.out());
+        }
+    }
+
+    @Test
     void unknownOptionIsOneLinePlusHint() {
         CliRun run = run("--bogus");
         assertEquals(2, run.exitCode());
