@@ -3,6 +3,8 @@ package io.heapscope.model.analysis;
 import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.model.progress.ProgressMonitor;
 
+import java.util.Arrays;
+
 /**
  * DevTools' "Shallow Size" ({@code JSHeapSnapshot.calculateShallowSizes}): arrays, hidden objects and external
  * string data that exactly one other object reaches (over non-weak edges, through other such nodes) are counted in
@@ -35,13 +37,15 @@ final class ShallowSizes {
         int weak = graph.edgeTypes().code("weak");
 
         int[] owners = new int[count];
-        // A node can enter the worklist at most twice: when it gets an owner and when it gets a second one.
-        int[] worklist = new int[2 * count];
+        // A node can enter the worklist at most twice: when it gets an owner and when it gets a second one. It
+        // starts with the nodes that own themselves and rarely grows much past the node count, so it starts there
+        // and grows on demand rather than taking twice the node count of fresh memory up front.
+        int[] worklist = new int[Math.max(count, 16)];
         int size = 0;
         for (int n = 0; n < count; n++) {
             int type = graph.nodeType(n);
-            if (type == hidden || type == array
-                    || (type == nativeType && graph.nodeName(n).equals("system / ExternalStringData"))) {
+            if (type == hidden || type == array || (type == nativeType
+                    && graph.strings().is(graph.nodeNameIndex(n), "system / ExternalStringData"))) {
                 owners[n] = UNVISITED;
             } else {
                 owners[n] = n;
@@ -60,11 +64,15 @@ final class ShallowSizes {
                 int current = owners[target];
                 if (current == UNVISITED) {
                     owners[target] = owner;
-                    worklist[size++] = target;
                 } else if (current != target && current != owner && current != MULTIPLE_OWNERS) {
                     owners[target] = MULTIPLE_OWNERS;
-                    worklist[size++] = target;
+                } else {
+                    continue;
                 }
+                if (size == worklist.length) {
+                    worklist = Arrays.copyOf(worklist, (int) Math.min(2L * count, size + (size >> 1)));
+                }
+                worklist[size++] = target;
             }
             if ((++visited & 0xFFFF) == 0) {
                 monitor.checkCancelled();
