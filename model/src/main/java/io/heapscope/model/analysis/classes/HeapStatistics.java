@@ -64,14 +64,15 @@ public record HeapStatistics(long total, long nativeTotal, long typedArrays, lon
                 system += size;
             } else if (type == nativeType) {
                 sizeNative += size;
-                if (!classes.hasDetachedPrefix(node) && "system / JSArrayBufferData".equals(graph.nodeName(node))) {
+                if (!classes.hasDetachedPrefix(node)
+                        && graph.strings().is(graph.nodeNameIndex(node), "system / JSArrayBufferData")) {
                     typedArrays += size;
                 }
             } else if (type == codeType) {
                 code += size;
             } else if (type == consString || type == slicedString || type == string) {
                 strings += size;
-            } else if ("Array".equals(graph.nodeName(node))) {
+            } else if (graph.strings().is(graph.nodeNameIndex(node), "Array")) {
                 int elements = elementsStore(graph, node, internalEdge);
                 if (elements >= 0 && ownedElements.get(elements)) {
                     jsArrays += measures.shallowSize(elements);
@@ -92,7 +93,7 @@ public record HeapStatistics(long total, long nativeTotal, long typedArrays, lon
     private static BitSet elementStores(HeapGraph graph, int internalEdge) {
         BitSet stores = new BitSet(graph.nodeCount());
         for (int node = 0, count = graph.nodeCount(); node < count; node++) {
-            if ("Array".equals(graph.nodeName(node))) {
+            if (graph.strings().is(graph.nodeNameIndex(node), "Array")) {
                 int elements = elementsStore(graph, node, internalEdge);
                 if (elements >= 0) {
                     stores.set(elements);
