@@ -75,13 +75,13 @@ final class DominatorTree {
     private Result run(int[] shallowSizes, ProgressMonitor monitor) {
         int count = graph.nodeCount();
         int root = 1;
-        search(root);
+        search(root, monitor);
         int unreachable = count - numbered;
         if (numbered < count) {
             for (int v = 1; v <= count; v++) {
                 if (semi[v] == 0 && retainers.start(v - 1) == retainers.end(v - 1)) {
                     parent[v] = root;
-                    search(v);
+                    search(v, monitor);
                 }
             }
         }
@@ -169,7 +169,7 @@ final class DominatorTree {
     }
 
     /** Depth-first numbering over essential edges from {@code start}, in edge order, as DevTools' iterative DFS. */
-    private void search(int start) {
+    private void search(int start, ProgressMonitor monitor) {
         nextEdge[start - 1] = graph.edgeStart(start - 1);
         int v = start;
         while (v != 0) {
@@ -177,6 +177,11 @@ final class DominatorTree {
                 semi[v] = ++numbered;
                 vertex[numbered] = v;
                 label[v] = v;
+                if ((numbered & 0xFFFF) == 0) {
+                    // The search is about a third of the tree's time: it reports and can be cancelled too.
+                    monitor.checkCancelled();
+                    monitor.progress(numbered);
+                }
             }
             int next = parent[v];
             int vOrdinal = v - 1;

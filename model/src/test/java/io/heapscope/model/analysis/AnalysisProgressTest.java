@@ -76,6 +76,33 @@ class AnalysisProgressTest {
         }
     }
 
+    @Test
+    void theDominatorTreesSearchReportsAndStopsWhenCancelled() throws IOException {
+        HeapSnapshot snapshot = sample();
+        int nodeCount = snapshot.graph().nodeCount();
+        List<Long> searchReports = new ArrayList<>();
+        CancellableProgress cancelInSearch = new CancellableProgress() {
+            private boolean inTree;
+
+            @Override
+            public void beginPhase(String name, long totalWork) {
+                inTree = name.equals(DominatorTree.PHASE);
+            }
+
+            @Override
+            public void progress(long workDone) {
+                // The tree counts nodes numbered by its search first, up to the node count, then the nodes done.
+                if (inTree && workDone > 0 && workDone < nodeCount) {
+                    searchReports.add(workDone);
+                    cancel();
+                }
+            }
+        };
+
+        assertThrows(CancelledException.class, () -> HeapAnalysis.analyze(snapshot, cancelInSearch));
+        assertEquals(List.of(65_536L), searchReports, "one report, then the search stopped");
+    }
+
     /**
      * Cancelled while selecting essential edges, the main line never lays out the retainer index that the side
      * line's half waits for; cancelled in the dominator tree, the side line is busy with distances or classes.
