@@ -178,7 +178,8 @@ final class DominatorTree {
                 vertex[numbered] = v;
                 label[v] = v;
                 if ((numbered & 0xFFFF) == 0) {
-                    // The search is a long stretch of the tree's work on a big graph: it reports and can be cancelled too.
+                    // The search is a long stretch of the tree's work on a big graph: it reports and can be
+                    // cancelled too.
                     monitor.checkCancelled();
                     monitor.progress(numbered);
                 }
