@@ -58,20 +58,25 @@ class AnalysisProgressTest {
                 timer.millis().keySet().toString());
     }
 
+    /** Progress that the user cancels as {@code phase} begins. */
+    private static CancellableProgress cancelledWhenBeginning(String phase) {
+        return new CancellableProgress() {
+            @Override
+            public void beginPhase(String name, long totalWork) {
+                if (name.equals(phase)) {
+                    cancel();
+                }
+            }
+        };
+    }
+
     @Test
     void everyPhaseStopsWhenCancelled() throws IOException {
         List<String> names = List.of("Calculating shallow sizes", "Selecting essential edges",
                 "Indexing essential retainers", "Building the dominator tree");
         for (String phase : names) {
             HeapSnapshot snapshot = sample();
-            CancellableProgress cancelInPhase = new CancellableProgress() {
-                @Override
-                public void beginPhase(String name, long totalWork) {
-                    if (name.equals(phase)) {
-                        cancel();
-                    }
-                }
-            };
+            CancellableProgress cancelInPhase = cancelledWhenBeginning(phase);
             assertThrows(CancelledException.class, () -> HeapAnalysis.analyze(snapshot, cancelInPhase), phase);
         }
     }
@@ -111,14 +116,7 @@ class AnalysisProgressTest {
     @ValueSource(strings = {"Selecting essential edges", "Building the dominator tree"})
     void workBesideStopsWhenTheMainLineIsCancelled(String phase) throws Exception {
         HeapSnapshot snapshot = sample();
-        CancellableProgress cancelInPhase = new CancellableProgress() {
-            @Override
-            public void beginPhase(String name, long totalWork) {
-                if (name.equals(phase)) {
-                    cancel();
-                }
-            }
-        };
+        CancellableProgress cancelInPhase = cancelledWhenBeginning(phase);
         CountDownLatch besideEnded = new CountDownLatch(1);
         AtomicBoolean besideSawCancel = new AtomicBoolean();
 
