@@ -3,8 +3,10 @@ package io.heapscope.model.snapshot;
 import io.heapscope.model.progress.ProgressMonitor;
 
 import java.io.EOFException;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.util.function.LongSupplier;
 import java.util.zip.ZipException;
 
@@ -31,6 +33,8 @@ final class ByteInput {
     private final InputStream in;
     private final ProgressMonitor monitor;
     private final LongSupplier consumed;
+    /** The plain file being read, when there is one: it can be read at any position. */
+    private final FileChannel file;
     private boolean eof;
     /** The section being read, for error messages. */
     String section;
@@ -42,6 +46,33 @@ final class ByteInput {
         this.in = in;
         this.monitor = monitor;
         this.consumed = consumed;
+        this.file = null;
+    }
+
+    /** Reads a plain (uncompressed) file from its current position; progress is in bytes of the file. */
+    ByteInput(FileInputStream plainFile, ProgressMonitor monitor) {
+        this.in = plainFile;
+        this.monitor = monitor;
+        this.consumed = () -> base + limit;
+        this.file = plainFile.getChannel();
+    }
+
+    /** The plain file this text is, or null when the text comes from a stream (gzip, pushed chunks). */
+    FileChannel file() {
+        return file;
+    }
+
+    ProgressMonitor monitor() {
+        return monitor;
+    }
+
+    /** Goes on reading at {@code offset} of the text (only for a {@link #file()}), dropping what is buffered. */
+    void seek(long offset) throws IOException {
+        file.position(offset);
+        base = offset;
+        pos = 0;
+        limit = 0;
+        eof = false;
     }
 
     /** Offset of the next unread byte. */

@@ -68,6 +68,12 @@ final class EdgeColumnsBuilder implements RowSink {
         }
     }
 
+    /** Growing would copy the columns under a running fill. */
+    @Override
+    public boolean reserveBesideFills(int rows) {
+        return rows <= capacity && rows <= expected;
+    }
+
     @Override
     public void fill(int[] numbers, int from, int rows, int firstRow) throws SnapshotFormatException {
         int largestName = 0;

@@ -69,6 +69,12 @@ final class NodeColumnsBuilder implements RowSink {
         }
     }
 
+    /** Growing would copy the columns under a running fill. */
+    @Override
+    public boolean reserveBesideFills(int rows) {
+        return rows <= capacity;
+    }
+
     @Override
     public void fill(int[] numbers, int from, int rows, int firstRow) throws SnapshotFormatException {
         int largestName = 0;

@@ -43,7 +43,7 @@ final class NumberArrayScanner {
     }
 
     /** Accounts for numbers read past this scanner by {@link #scanRange}, so error messages count right. */
-    void advance(int numbers) {
+    void advance(long numbers) {
         elementsRead += numbers;
     }
 

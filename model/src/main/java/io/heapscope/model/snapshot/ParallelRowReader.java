@@ -18,13 +18,16 @@ final class ParallelRowReader {
 
     private final ByteInput in;
     private final ExecutorService helper;
+    /** Reads the bulk of each array when the text is a plain file; null otherwise. */
+    private final ChunkedRowReader chunks;
     private final int[] firstHalf;
     private final int[] secondHalf;
     private final int[] tail = new int[TAIL_NUMBERS];
 
-    ParallelRowReader(ByteInput in, ExecutorService helper) {
+    ParallelRowReader(ByteInput in, ExecutorService helper, ChunkedRowReader chunks) {
         this.in = in;
         this.helper = helper;
+        this.chunks = chunks;
         // Every element takes at least two bytes (a digit and a comma).
         this.firstHalf = new int[ByteInput.BUFFER_SIZE / 2 + 1];
         this.secondHalf = new int[ByteInput.BUFFER_SIZE / 2 + 1];
@@ -32,11 +35,27 @@ final class ParallelRowReader {
 
     /**
      * Reads the array whose opening bracket was consumed into {@code sink}, in rows of {@code width} numbers, and
-     * returns the number of rows. {@code what} names a row in messages ("node", "edge").
+     * returns the number of rows. {@code what} names a row in messages ("node", "edge"). {@code expectedRows} is
+     * how many rows the header announces, or -1 when it does not say.
      */
-    int read(RowSink sink, int width, String what) throws IOException {
+    int read(RowSink sink, int width, String what, long expectedRows) throws IOException {
         NumberArrayScanner scanner = new NumberArrayScanner(in);
         Rows rows = new Rows(sink, width);
+        ChunkedRowReader.Result bulk = chunks == null ? null : chunks.read(in.offset(), sink, width,
+                expectedRows < 0 ? -1 : expectedRows * width);
+        if (bulk != null) {
+            if (bulk.elements() > 0) {
+                rows.resume(bulk);
+                scanner.advance(bulk.elements());
+                in.seek(bulk.end());
+            }
+            // What the chunks left is the array's last element, or a chunk with something wrong in it. Cutting the
+            // buffer in halves here would scan on past the array into the next sections, whose odd elements made
+            // the JIT throw away and recompile the scanner's hot loop.
+            while (!scanner.finished()) {
+                rows.add(tail, scanner.read(tail));
+            }
+        }
         while (!scanner.finished()) {
             int start = in.pos;
             int cut = in.limit - start >= MIN_PARALLEL_BYTES ? ByteInput.afterLast(in.buf, start, in.limit, ',') : -1;
@@ -92,6 +111,12 @@ final class ParallelRowReader {
 
         int count() {
             return count;
+        }
+
+        /** Goes on after the rows the chunked reader stored, with the incomplete row it left. */
+        void resume(ChunkedRowReader.Result bulk) {
+            count = (int) (bulk.elements() / width);
+            carry(bulk.partialRow(), 0, bulk.partialRow().length);
         }
 
         /** Stores the numbers on this thread. */

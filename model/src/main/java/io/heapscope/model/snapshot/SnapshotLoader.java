@@ -41,7 +41,7 @@ public final class SnapshotLoader implements AutoCloseable {
         try {
             monitor.beginPhase(SnapshotReader.READ_PHASE, -1);
             ByteInput input = new ByteInput(new ChunkStream(), monitor, () -> received);
-            result.complete(new SnapshotParser(input, -1, false, monitor).parse());
+            result.complete(new SnapshotParser(input, -1, false, monitor, ChunkedRowReader.CHUNK_BYTES).parse());
         } catch (Throwable e) {
             result.completeExceptionally(e);
         }

@@ -52,7 +52,8 @@ final class SnapshotParser {
     private FieldTable samples = FieldTable.empty();
     private FieldTable locations = FieldTable.empty();
 
-    SnapshotParser(ByteInput in, long textLength, boolean lengthIsExact, ProgressMonitor monitor) {
+    /** @param chunkBytes the size of the parts a plain file's number arrays are read in, by both cores */
+    SnapshotParser(ByteInput in, long textLength, boolean lengthIsExact, ProgressMonitor monitor, int chunkBytes) {
         this.in = in;
         this.json = new JsonText(in);
         this.textLength = textLength;
@@ -60,7 +61,8 @@ final class SnapshotParser {
         this.monitor = monitor;
         this.helper = daemonThread("heapscope-snapshot-helper");
         this.allocator = daemonThread("heapscope-snapshot-allocate");
-        this.rows = new ParallelRowReader(in, helper);
+        this.rows = new ParallelRowReader(in, helper, in.file() == null ? null
+                : new ChunkedRowReader(in.file(), textLength, chunkBytes, helper, monitor));
     }
 
     HeapSnapshot parse() throws IOException {
@@ -242,7 +244,7 @@ final class SnapshotParser {
         int edgeRows = initialRows(header.edgeCount(), edgeWidth);
         edgeArrays = allocator.submit(() -> new EdgeColumnsBuilder.Arrays(edgeRows));
         in.expect('[', "to start the nodes array");
-        int count = rows.read(builder, width, "node");
+        int count = rows.read(builder, width, "node", header.nodeCount());
         nodes = builder.build(count);
         maxNodeName = builder.maxNameIndex();
     }
@@ -251,7 +253,7 @@ final class SnapshotParser {
         int width = header.meta().edgeFields().size();
         EdgeColumnsBuilder builder = new EdgeColumnsBuilder(header.meta(), nodes, Futures.await(edgeArrays));
         in.expect('[', "to start the edges array");
-        int count = rows.read(builder, width, "edge");
+        int count = rows.read(builder, width, "edge", builder.expected());
         if (count != builder.expected()) {
             throw new SnapshotFormatException("edge counts do not add up: the nodes' edge_count fields sum to "
                     + builder.expected() + " but the edges array holds " + count + " edges", "edges",
@@ -282,7 +284,7 @@ final class SnapshotParser {
         }
         TableSink values = new TableSink(fields.size());
         in.expect('[', "to start the array");
-        int count = rows.read(values, fields.size(), "row");
+        int count = rows.read(values, fields.size(), "row", -1);
         return new FieldTable(fields, values.toArray(count));
     }
 

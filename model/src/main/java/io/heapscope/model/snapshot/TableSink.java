@@ -37,6 +37,23 @@ final class TableSink implements RowSink {
         }
     }
 
+    /**
+     * New blocks are added beside the filled ones, never copied: a fill running meanwhile still finds its block in
+     * the old list, and the caller publishes the new list (under a lock) before filling rows in the new blocks.
+     */
+    @Override
+    public boolean reserveBesideFills(int rows) {
+        if ((long) rows * width > SnapshotParser.MAX_ARRAY) {
+            return false;
+        }
+        try {
+            ensureRows(rows);
+        } catch (SnapshotFormatException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return true;
+    }
+
     @Override
     public void fill(int[] numbers, int from, int rows, int firstRow) {
         int index = firstRow * width;

@@ -5,6 +5,7 @@ import io.heapscope.model.progress.CancellableProgress;
 import io.heapscope.model.progress.CancelledException;
 import io.heapscope.model.progress.ProgressMonitor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,35 @@ class ProgressTest {
 
         assertThrows(CancelledException.class, () -> graph.indexRetainers(progress));
         assertFalse(graph.hasRetainerIndex());
+    }
+
+    @Test
+    void aPlainFileReadOnBothCoresReportsItsBytesInOrderAndCanBeCancelled(@TempDir Path directory)
+            throws Exception {
+        Path plain = directory.resolve("plain.heapsnapshot");
+        Files.write(plain, Snapshots.gunzip(file));
+        int chunk = Snapshots.smallChunk((int) Files.size(plain));
+        Recorder recorder = new Recorder();
+
+        SnapshotReader.read(plain, recorder, chunk);
+
+        assertEquals(List.of(Files.size(plain)), recorder.totals);
+        assertTrue(recorder.reports.size() > 20, "reports: " + recorder.reports.size());
+        for (int i = 1; i < recorder.reports.size(); i++) {
+            assertTrue(recorder.reports.get(i) >= recorder.reports.get(i - 1), "progress went back: " + recorder.reports);
+        }
+        assertEquals(Files.size(plain), recorder.reports.get(recorder.reports.size() - 1));
+
+        long half = Files.size(plain) / 2;
+        CancellableProgress cancelledHalfway = new CancellableProgress() {
+            @Override
+            public void progress(long workDone) {
+                if (workDone > half) {
+                    cancel();
+                }
+            }
+        };
+        assertThrows(CancelledException.class, () -> SnapshotReader.read(plain, cancelledHalfway, chunk));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Test helpers: reading text and sample files, comparing graphs field by field. */
 final class Snapshots {
@@ -26,8 +27,66 @@ final class Snapshots {
         return read(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Reads the text as a stream, and also as a plain file whose number arrays both cores read in small chunks
+     * (about 64 of them): the two must agree exactly, on the snapshot or on the error.
+     */
     static HeapSnapshot read(byte[] bytes) throws IOException {
-        return SnapshotReader.read(new ByteArrayInputStream(bytes), bytes.length, ProgressMonitor.none());
+        Object streamed = outcome(() -> SnapshotReader.read(new ByteArrayInputStream(bytes), bytes.length,
+                ProgressMonitor.none()));
+        Path file = Files.createTempFile("heapscope-test", ".heapsnapshot");
+        Object chunked;
+        try {
+            Files.write(file, bytes);
+            chunked = outcome(() -> SnapshotReader.read(file, ProgressMonitor.none(), smallChunk(bytes.length)));
+        } finally {
+            Files.delete(file);
+        }
+        if (streamed instanceof IOException error) {
+            assertTrue(chunked instanceof IOException, () -> "the chunked read did not fail: " + error);
+            IOException chunkedError = (IOException) chunked;
+            assertEquals(error.getClass(), chunkedError.getClass());
+            assertEquals(error.getMessage(), chunkedError.getMessage(), "the chunked read's error");
+            throw error;
+        }
+        assertTrue(chunked instanceof HeapSnapshot, () -> "the chunked read failed: " + chunked);
+        HeapSnapshot expected = (HeapSnapshot) streamed;
+        HeapSnapshot actual = (HeapSnapshot) chunked;
+        assertSameGraph(expected.graph(), actual.graph());
+        assertSameTable(expected.locations(), actual.locations());
+        assertSameTable(expected.samples(), actual.samples());
+        assertSameTable(expected.traceFunctionInfos(), actual.traceFunctionInfos());
+        assertSameTable(expected.traceTree(), actual.traceTree());
+        assertEquals(expected.textLength(), actual.textLength());
+        return expected;
+    }
+
+    /** Chunks of at least 80 bytes (the reader looks back up to 64 for an element's start). */
+    static int smallChunk(int textLength) {
+        return Math.max(80, textLength / 64);
+    }
+
+    private interface Read {
+        HeapSnapshot run() throws IOException;
+    }
+
+    /** The snapshot read, or the IOException the read threw. */
+    private static Object outcome(Read read) {
+        try {
+            return read.run();
+        } catch (IOException e) {
+            return e;
+        }
+    }
+
+    static void assertSameTable(FieldTable expected, FieldTable actual) {
+        assertEquals(expected.fields(), actual.fields());
+        assertEquals(expected.rowCount(), actual.rowCount(), "rows of " + expected.fields());
+        for (int row = 0; row < expected.rowCount(); row++) {
+            for (int column = 0; column < expected.fields().size(); column++) {
+                assertEquals(expected.get(row, column), actual.get(row, column), "row " + row + " of " + expected.fields());
+            }
+        }
     }
 
     static byte[] gzip(byte[] bytes) {
