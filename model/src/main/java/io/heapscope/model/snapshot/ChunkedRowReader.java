@@ -36,6 +36,7 @@ final class ChunkedRowReader {
     private final int chunkBytes;
     private final ExecutorService helper;
     private final ProgressMonitor monitor;
+    private final Buffers[] buffers = new Buffers[2];
 
     ChunkedRowReader(FileChannel file, long fileLength, int chunkBytes, ExecutorService helper,
                      ProgressMonitor monitor) {
@@ -79,6 +80,16 @@ final class ChunkedRowReader {
         return chain.result();
     }
 
+    /** The buffers of the core that reads the chunks of this parity; each core only ever asks for its own. */
+    private Buffers buffers(int parity) {
+        synchronized (buffers) {
+            if (buffers[parity] == null) {
+                buffers[parity] = new Buffers();
+            }
+            return buffers[parity];
+        }
+    }
+
     /** Every element takes at least two bytes: a digit and a comma. */
     private int maxElements() {
         return (LOOK_BACK + chunkBytes) / 2 + 1;
@@ -102,17 +113,31 @@ final class ChunkedRowReader {
         }
     }
 
-    /** One core's chunks, read into its own buffers. */
+    /**
+     * One core's buffers, kept for the whole load: made afresh for each array they were 15 MB of garbage and of
+     * memory touched for the first time, which costs more here than reading the text into it.
+     */
+    private final class Buffers {
+        final byte[] buf = new byte[LOOK_BACK + chunkBytes + ByteInput.PADDING];
+        final ByteBuffer view = ByteBuffer.wrap(buf);
+        final int[] numbers = new int[maxElements()];
+    }
+
+    /** One core's chunks. */
     private final class Worker {
         private final Chain chain;
         private final int parity;
-        private final byte[] buf = new byte[LOOK_BACK + chunkBytes + ByteInput.PADDING];
-        private final ByteBuffer view = ByteBuffer.wrap(buf);
-        private final int[] numbers = new int[maxElements()];
+        private final byte[] buf;
+        private final ByteBuffer view;
+        private final int[] numbers;
 
         Worker(Chain chain, int parity) {
             this.chain = chain;
             this.parity = parity;
+            Buffers buffers = buffers(parity);
+            this.buf = buffers.buf;
+            this.view = buffers.view;
+            this.numbers = buffers.numbers;
         }
 
         void run() throws IOException {
@@ -154,12 +179,7 @@ final class ChunkedRowReader {
 
         /** The index of the first ']' or '"' in {@code buf[from, to)}, or -1. */
         private int firstNonNumberByte(int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (buf[i] == ']' || buf[i] == '"') {
-                    return i;
-                }
-            }
-            return -1;
+            return NumberArrayScanner.indexOfEither(buf, from, to, (byte) ']', (byte) '"');
         }
 
         /** Reads up to {@code length} bytes of the file at {@code position}; fewer only at its end. */

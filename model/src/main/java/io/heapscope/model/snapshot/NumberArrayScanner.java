@@ -23,6 +23,7 @@ final class NumberArrayScanner {
     private static final long LOW_SEVEN_BITS = 0x7F7F_7F7F_7F7F_7F7FL;
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
     private static final long COMMAS = 0x2C2C_2C2C_2C2C_2C2CL;
+    private static final long BYTE_ONES = 0x0101_0101_0101_0101L;
 
     private final ByteInput in;
     private long elementsRead;
@@ -84,6 +85,26 @@ final class NumberArrayScanner {
         }
         // The run ends right after a comma; anything left over means it did not.
         return start == to ? n : -1;
+    }
+
+    /** The index of the first {@code a} or {@code b} in {@code buf[from, to)}, or -1; eight bytes at a time. */
+    static int indexOfEither(byte[] buf, int from, int to, byte a, byte b) {
+        long as = BYTE_ONES * (a & 0xFF);
+        long bs = BYTE_ONES * (b & 0xFF);
+        int pos = from;
+        for (; pos + 8 <= to; pos += 8) {
+            long word = (long) LONGS.get(buf, pos);
+            long found = zeroBytes(word ^ as) | zeroBytes(word ^ bs);
+            if (found != 0) {
+                return pos + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; pos < to; pos++) {
+            if (buf[pos] == a || buf[pos] == b) {
+                return pos;
+            }
+        }
+        return -1;
     }
 
     /** High bit set in each zero byte of {@code x}, exactly (no false positives from borrows). */

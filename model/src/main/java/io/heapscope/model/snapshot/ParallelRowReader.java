@@ -20,17 +20,15 @@ final class ParallelRowReader {
     private final ExecutorService helper;
     /** Reads the bulk of each array when the text is a plain file; null otherwise. */
     private final ChunkedRowReader chunks;
-    private final int[] firstHalf;
-    private final int[] secondHalf;
+    /** Made on first use: a plain file's arrays are read by the chunks instead. */
+    private int[] firstHalf;
+    private int[] secondHalf;
     private final int[] tail = new int[TAIL_NUMBERS];
 
     ParallelRowReader(ByteInput in, ExecutorService helper, ChunkedRowReader chunks) {
         this.in = in;
         this.helper = helper;
         this.chunks = chunks;
-        // Every element takes at least two bytes (a digit and a comma).
-        this.firstHalf = new int[ByteInput.BUFFER_SIZE / 2 + 1];
-        this.secondHalf = new int[ByteInput.BUFFER_SIZE / 2 + 1];
     }
 
     /**
@@ -41,10 +39,11 @@ final class ParallelRowReader {
     int read(RowSink sink, int width, String what, long expectedRows) throws IOException {
         NumberArrayScanner scanner = new NumberArrayScanner(in);
         Rows rows = new Rows(sink, width);
-        ChunkedRowReader.Result bulk = chunks == null ? null : chunks.read(in.offset(), sink, width,
-                expectedRows < 0 ? -1 : expectedRows * width);
-        if (bulk != null) {
-            if (bulk.elements() > 0) {
+        if (chunks != null) {
+            // An empty array (the side tables without allocation tracking) is not worth a chunk.
+            ChunkedRowReader.Result bulk = in.peekNonSpace() == ']' ? null
+                    : chunks.read(in.offset(), sink, width, expectedRows < 0 ? -1 : expectedRows * width);
+            if (bulk != null && bulk.elements() > 0) {
                 rows.resume(bulk);
                 scanner.advance(bulk.elements());
                 in.seek(bulk.end());
@@ -76,6 +75,11 @@ final class ParallelRowReader {
 
     private void readHalves(NumberArrayScanner scanner, Rows rows, int start, int middle, int cut)
             throws IOException {
+        if (firstHalf == null) {
+            // Every element takes at least two bytes (a digit and a comma).
+            firstHalf = new int[ByteInput.BUFFER_SIZE / 2 + 1];
+            secondHalf = new int[ByteInput.BUFFER_SIZE / 2 + 1];
+        }
         byte[] buf = in.buf;
         Future<Integer> second = helper.submit(() -> NumberArrayScanner.scanRange(buf, middle, cut, secondHalf));
         int first = NumberArrayScanner.scanRange(buf, start, middle, firstHalf);
