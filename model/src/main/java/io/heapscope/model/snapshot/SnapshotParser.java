@@ -61,6 +61,7 @@ final class SnapshotParser {
         this.monitor = monitor;
         this.helper = daemonThread("heapscope-snapshot-helper");
         this.allocator = daemonThread("heapscope-snapshot-allocate");
+        helper.submit(NumberArrayScanner::prime);
         this.rows = new ParallelRowReader(in, helper, in.file() == null ? null
                 : new ChunkedRowReader(in.file(), textLength, chunkBytes, helper, monitor));
     }

@@ -104,4 +104,23 @@ class NumberArrayScannerTest {
         byte[] text = java.util.Arrays.copyOf("1,4294967296,".getBytes(StandardCharsets.US_ASCII), 13 + 16);
         assertEquals(-1, NumberArrayScanner.scanRange(text, 0, 13, new int[4]));
     }
+
+    @Test
+    void thePrimingRunsHoldEveryShapeOfElementAndSomeThatAreTurnedDown() {
+        int[] out = new int[64];
+        byte[][] runs = NumberArrayScanner.PRIMING_RUNS;
+        int[] expected = {7, 123, 1_234_567_890, -1, 12_345_678, 99, 8, 1, 0, 15, 33_554_432, 6};
+
+        assertEquals(expected.length, scan(runs[0], out));
+        assertArrayEquals(expected, Arrays.copyOf(out, expected.length), "short, eight-, nine- and ten-digit");
+        assertEquals(5, scan(runs[1], out), "spaces around numbers");
+        assertEquals(-1, scan(runs[2], out), "not a number");
+        assertEquals(-1, scan(runs[3], out), "past the end of the array");
+        assertEquals(-1, scan(runs[4], out), "above 2^32 - 1");
+        NumberArrayScanner.prime();
+    }
+
+    private static int scan(byte[] run, int[] out) {
+        return NumberArrayScanner.scanRange(run, 0, run.length - ByteInput.PADDING, out);
+    }
 }
