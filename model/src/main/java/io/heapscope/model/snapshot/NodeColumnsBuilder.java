@@ -2,8 +2,13 @@ package io.heapscope.model.snapshot;
 
 import io.heapscope.model.graph.NodeColumns;
 
+import io.heapscope.model.progress.CancelledException;
+
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * Fills the node columns from rows in the snapshot's node layout. Rows may be filled by two threads at once (for
@@ -23,7 +28,9 @@ final class NodeColumnsBuilder implements RowSink {
     private final int detachedAt;
     private final int typeCount;
 
+    private final Future<Columns> columns;
     private int capacity;
+    /** Null until {@link #awaitColumns}. */
     private byte[] type;
     private int[] name;
     private int[] id;
@@ -35,7 +42,9 @@ final class NodeColumnsBuilder implements RowSink {
     /** The largest name index seen (unsigned), checked against the strings section once it is read. */
     private int maxName;
 
-    NodeColumnsBuilder(SnapshotMeta meta, int initialCapacity) throws SnapshotFormatException {
+    /** @param allocator makes the columns, while this thread goes on */
+    NodeColumnsBuilder(SnapshotMeta meta, int initialCapacity, ExecutorService allocator)
+            throws SnapshotFormatException {
         List<String> fields = meta.nodeFields();
         width = fields.size();
         typeAt = SnapshotParser.requiredField(fields, "type", "node_fields");
@@ -47,16 +56,47 @@ final class NodeColumnsBuilder implements RowSink {
         detachedAt = fields.indexOf("detachedness");
         typeCount = meta.nodeTypes().size();
         capacity = initialCapacity;
-        type = new byte[capacity];
-        name = new int[capacity];
-        id = new int[capacity];
-        size = new int[capacity];
-        firstEdge = new int[capacity + 1];
-        detached = detachedAt >= 0 ? new byte[capacity] : null;
+        boolean withDetachedness = detachedAt >= 0;
+        columns = allocator.submit(() -> new Columns(initialCapacity, withDetachedness));
+    }
+
+    /** The columns, made on the allocating thread: zeroing them took this one 50 ms (320 MB file) to 240 ms (1.1 GB). */
+    private record Columns(byte[] type, int[] name, int[] id, int[] size, int[] firstEdge, byte[] detached) {
+        Columns(int capacity, boolean withDetachedness) {
+            this(new byte[capacity], new int[capacity], new int[capacity], new int[capacity], new int[capacity + 1],
+                    withDetachedness ? new byte[capacity] : null);
+        }
+    }
+
+    /** Waits for the columns the first time they are needed: the rows are read and scanned meanwhile. */
+    private synchronized void awaitColumns() {
+        if (type != null) {
+            return;
+        }
+        Columns made;
+        try {
+            made = columns.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        } catch (ExecutionException e) {
+            // Making arrays can only fail for want of memory.
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        type = made.type();
+        name = made.name();
+        id = made.id();
+        size = made.size();
+        firstEdge = made.firstEdge();
+        detached = made.detached();
     }
 
     @Override
     public void ensureRows(int rows) {
+        awaitColumns();
         if (rows > capacity) {
             capacity = SnapshotParser.grownCapacity(capacity, rows);
             type = Arrays.copyOf(type, capacity);
@@ -77,6 +117,7 @@ final class NodeColumnsBuilder implements RowSink {
 
     @Override
     public void fill(int[] numbers, int from, int rows, int firstRow) throws SnapshotFormatException {
+        awaitColumns();
         int largestName = 0;
         for (int r = 0, i = from, node = firstRow; r < rows; r++, i += width, node++) {
             int nodeType = numbers[i + typeAt];
@@ -130,6 +171,7 @@ final class NodeColumnsBuilder implements RowSink {
 
     /** Turns the edge counts into the first-edge index; fails if they add up to more edges than an array holds. */
     NodeColumns build(int count) throws SnapshotFormatException {
+        awaitColumns();
         long total = 0;
         for (int node = 0; node < count; node++) {
             total += Integer.toUnsignedLong(firstEdge[node + 1]);

@@ -238,9 +238,10 @@ final class SnapshotParser {
 
     private void readNodes() throws IOException {
         int width = header.meta().nodeFields().size();
-        NodeColumnsBuilder builder = new NodeColumnsBuilder(header.meta(), initialRows(header.nodeCount(), width));
-        // The edge columns are the biggest allocation of a load: zero them on a spare thread while nodes are read
-        // (after the node columns, so the two allocations do not fight over the young heap).
+        NodeColumnsBuilder builder = new NodeColumnsBuilder(header.meta(), initialRows(header.nodeCount(), width),
+                allocator);
+        // The node columns, then the edge columns (the biggest allocation of a load), are zeroed on a spare thread
+        // while the nodes are read; one after the other, so the two allocations do not fight over the young heap.
         int edgeWidth = header.meta().edgeFields().size();
         int edgeRows = initialRows(header.edgeCount(), edgeWidth);
         edgeArrays = allocator.submit(() -> new EdgeColumnsBuilder.Arrays(edgeRows));
