@@ -62,10 +62,6 @@ final class ByteInput {
         return file;
     }
 
-    ProgressMonitor monitor() {
-        return monitor;
-    }
-
     /** Goes on reading at {@code offset} of the text (only for a {@link #file()}), dropping what is buffered. */
     void seek(long offset) throws IOException {
         file.position(offset);

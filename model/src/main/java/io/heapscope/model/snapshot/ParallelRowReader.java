@@ -5,8 +5,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Reads a big number array on both cores: each buffer of text is cut at a comma near its middle; this thread scans
- * and stores the first half while a helper thread scans and stores the second, each straight into the sink's rows.
+ * Reads a big number array on both cores. A plain file's arrays are read in chunks by {@link ChunkedRowReader}, and
+ * their last element here. A stream (gzip, a live snapshot) is read a buffer at a time: each buffer of text is cut
+ * at a comma near its middle; this thread scans and stores the first half while a helper thread scans and stores the
+ * second, each straight into the sink's rows.
  * The one row that straddles the cut (and the one that straddles two buffers) is put together here. Whatever is not
  * a plain run of complete elements (the end of a buffer, the closing bracket, anything malformed) goes through the
  * exact sequential {@link NumberArrayScanner}, so errors are reported as precisely as without the parallel path.
@@ -54,7 +56,17 @@ final class ParallelRowReader {
             while (!scanner.finished()) {
                 rows.add(tail, scanner.read(tail));
             }
+        } else {
+            readInHalves(scanner, rows);
         }
+        if (scanner.elementsRead() % width != 0) {
+            throw in.error("the " + what + "s array ends inside a " + what + ": it holds " + scanner.elementsRead()
+                    + " numbers, not a multiple of the " + width + " " + what + " fields");
+        }
+        return rows.count();
+    }
+
+    private void readInHalves(NumberArrayScanner scanner, Rows rows) throws IOException {
         while (!scanner.finished()) {
             int start = in.pos;
             int cut = in.limit - start >= MIN_PARALLEL_BYTES ? ByteInput.afterLast(in.buf, start, in.limit, ',') : -1;
@@ -66,11 +78,6 @@ final class ParallelRowReader {
                 rows.add(tail, scanner.read(tail));
             }
         }
-        if (scanner.elementsRead() % width != 0) {
-            throw in.error("the " + what + "s array ends inside a " + what + ": it holds " + scanner.elementsRead()
-                    + " numbers, not a multiple of the " + width + " " + what + " fields");
-        }
-        return rows.count();
     }
 
     private void readHalves(NumberArrayScanner scanner, Rows rows, int start, int middle, int cut)
