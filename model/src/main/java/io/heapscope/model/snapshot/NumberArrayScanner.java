@@ -6,6 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads the elements of a JSON array of unsigned 32-bit integers (the snapshot's big sections) in batches, straight
@@ -27,6 +28,7 @@ final class NumberArrayScanner {
     private static final long COMMAS = 0x2C2C_2C2C_2C2C_2C2CL;
     private static final long BYTE_ONES = 0x0101_0101_0101_0101L;
     private static final int PRIMING_ROUNDS = 5000;
+    private static final AtomicBoolean PRIMING_NEEDED = new AtomicBoolean(true);
 
     private final ByteInput in;
     private long elementsRead;
@@ -107,9 +109,12 @@ final class NumberArrayScanner {
      * Runs the scanner over every element shape it meets, before a load's first array. Compiled from the first
      * array alone, it met nine- and ten-digit node ids (which V8 gives native objects) only at the end of the nodes
      * and had to be thrown away and compiled again; and it was first compiled while it ran, which took the JIT
-     * twice the work.
+     * twice the work. Only the first load of a process primes: the profile it leaves serves every load after.
      */
     static void prime() {
+        if (!PRIMING_NEEDED.getAndSet(false)) {
+            return;
+        }
         int[] out = new int[64];
         for (int round = 0; round < PRIMING_ROUNDS; round++) {
             byte[] run = PRIMING_RUNS[round % PRIMING_RUNS.length];
