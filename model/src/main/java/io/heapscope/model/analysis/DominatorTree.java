@@ -18,8 +18,9 @@ import java.util.BitSet;
  * stack, and the buckets are linked lists.
  *
  * <p>Memory is the peak of a whole load here, so arrays are shared between steps where their lives do not overlap:
- * the search's next-edge cursors become the forest's ancestors, and everything but the numbering and the dominators
- * is dropped before the results are allocated.
+ * the search's next-edge cursors become the forest's ancestors, one slot per vertex is its parent, then its bucket
+ * link, then its dominator, and everything but the numbering and the dominators is dropped before the retained
+ * sizes are summed.
  */
 final class DominatorTree {
     static final String PHASE = "Building the dominator tree";
@@ -102,11 +103,12 @@ final class DominatorTree {
         ancestor = nextEdge;
         nextEdge = null;
         Arrays.fill(ancestor, 0);
-        int[] dom = new int[count + 1];
         int[] bucketHead = new int[count + 1];
-        // A vertex's parent is read once, in its own step, and it joins a bucket in that same step, after: so its
-        // parent slot can hold its bucket link from then on.
+        // One slot per vertex holds, in turn, its parent, its bucket link and its dominator. The parent is read once,
+        // in the vertex's own step, and it joins a bucket in that same step, after; it leaves the bucket for good
+        // when its dominator is known. So the tree needs one array of the node count less at its peak.
         int[] bucketNext = parent;
+        int[] dom = parent;
         parent = null;
         for (int i = numbered; i >= 2; i--) {
             int w = vertex[i];
@@ -129,14 +131,26 @@ final class DominatorTree {
             bucketNext[w] = bucketHead[semiVertex];
             bucketHead[semiVertex] = w;
 
-            for (int v = bucketHead[p]; v != 0; v = bucketNext[v]) {
+            for (int v = bucketHead[p]; v != 0; ) {
+                int next = bucketNext[v];
                 int u = evaluate(v);
                 dom[v] = semi[u] < semi[v] ? u : p;
+                v = next;
             }
             bucketHead[p] = 0;
             if ((i & 0xFFFF) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(count + (long) (numbered - i));
+            }
+        }
+        // A vertex still in a bucket never had its dominator set: its semidominator's bucket was not processed again
+        // after it joined, which happens only to objects DevTools numbers outside its search. DevTools' dominator
+        // array starts zeroed, so their entry is 0 there, which the pass below turns into the root.
+        for (int p = 1; p <= count; p++) {
+            for (int v = bucketHead[p]; v != 0; ) {
+                int next = bucketNext[v];
+                dom[v] = 0;
+                v = next;
             }
         }
         dom[0] = root;

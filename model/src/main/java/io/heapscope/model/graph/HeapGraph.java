@@ -161,15 +161,15 @@ public final class HeapGraph {
     // ---- edges -------------------------------------------------------------------------------------------------
 
     public int edgeType(int edge) {
-        return edges.type()[edge];
+        return EdgeColumns.type(edges.typeAndTarget()[edge]);
     }
 
     public String edgeTypeName(int edge) {
-        return edgeTypes.name(edges.type()[edge]);
+        return edgeTypes.name(edgeType(edge));
     }
 
     public int edgeTarget(int edge) {
-        return edges.target()[edge];
+        return EdgeColumns.target(edges.typeAndTarget()[edge]);
     }
 
     /** The raw name_or_index field: an element index for element and hidden edges, a string index otherwise. */
@@ -179,7 +179,7 @@ public final class HeapGraph {
 
     /** True when the edge's name is an index (element and hidden edges) rather than a string. */
     public boolean edgeHasIndexName(int edge) {
-        int type = edges.type()[edge];
+        int type = edgeType(edge);
         return type == elementEdgeType || type == hiddenEdgeType;
     }
 

@@ -26,13 +26,13 @@ final class RetainerIndex {
     static RetainerIndex build(NodeColumns nodes, EdgeColumns edges, ProgressMonitor monitor) {
         int nodeCount = nodes.count();
         int edgeCount = edges.count();
-        int[] target = edges.target();
+        int[] typeAndTarget = edges.typeAndTarget();
         int[] firstEdge = nodes.firstEdge();
         monitor.beginPhase(PHASE, 2L * edgeCount);
 
         int[] first = new int[nodeCount + 1];
         for (int e = 0; e < edgeCount; e++) {
-            first[target[e] + 1]++;
+            first[EdgeColumns.target(typeAndTarget[e]) + 1]++;
         }
         for (int n = 0; n < nodeCount; n++) {
             first[n + 1] += first[n];
@@ -47,7 +47,7 @@ final class RetainerIndex {
         int[] next = Arrays.copyOfRange(first, 1, nodeCount + 1);
         for (int n = 0; n < nodeCount; n++) {
             for (int e = firstEdge[n], end = firstEdge[n + 1]; e < end; e++) {
-                int slot = --next[target[e]];
+                int slot = --next[EdgeColumns.target(typeAndTarget[e])];
                 retainerEdge[slot] = e;
                 retainerNode[slot] = n;
             }

@@ -22,16 +22,15 @@ final class EdgeColumnsBuilder implements RowSink {
     private final int elementType;
     private final int hiddenType;
     private int capacity;
-    private byte[] type;
     private int[] nameOrIndex;
-    private int[] target;
+    private int[] typeAndTarget;
     /** The largest string index among named edges (unsigned), checked once the strings section is read. */
     private int maxName;
 
     /** Edge columns allocated ahead of time, for as many edges as the header announces (bounded by the text). */
-    record Arrays(byte[] type, int[] nameOrIndex, int[] target) {
+    record Arrays(int[] nameOrIndex, int[] typeAndTarget) {
         Arrays(int capacity) {
-            this(new byte[capacity], new int[capacity], new int[capacity]);
+            this(new int[capacity], new int[capacity]);
         }
     }
 
@@ -43,15 +42,22 @@ final class EdgeColumnsBuilder implements RowSink {
         nameAt = SnapshotParser.requiredField(fields, "name_or_index", "edge_fields");
         toAt = SnapshotParser.requiredField(fields, "to_node", "edge_fields");
         typeCount = meta.edgeTypes().size();
+        if (typeCount > EdgeColumns.MAX_TYPES) {
+            throw new SnapshotFormatException("snapshot.meta lists " + typeCount + " edge types; heapscope reads at"
+                    + " most " + EdgeColumns.MAX_TYPES + " (V8 has 7)", "snapshot", -1);
+        }
+        if (nodes.count() > EdgeColumns.MAX_NODES) {
+            throw new SnapshotFormatException("the snapshot has " + nodes.count() + " nodes; heapscope reads at most "
+                    + EdgeColumns.MAX_NODES, "nodes", -1);
+        }
         elementType = meta.edgeTypes().code("element");
         hiddenType = meta.edgeTypes().code("hidden");
         nodeWidth = meta.nodeFields().size();
         toLimit = (long) nodes.count() * nodeWidth;
         expected = nodes.firstEdge()[nodes.count()];
-        capacity = arrays.target().length;
-        type = arrays.type();
+        capacity = arrays.typeAndTarget().length;
         nameOrIndex = arrays.nameOrIndex();
-        target = arrays.target();
+        typeAndTarget = arrays.typeAndTarget();
     }
 
     @Override
@@ -62,9 +68,8 @@ final class EdgeColumnsBuilder implements RowSink {
         }
         if (rows > capacity) {
             capacity = Math.min(expected, SnapshotParser.grownCapacity(capacity, rows));
-            type = java.util.Arrays.copyOf(type, capacity);
             nameOrIndex = java.util.Arrays.copyOf(nameOrIndex, capacity);
-            target = java.util.Arrays.copyOf(target, capacity);
+            typeAndTarget = java.util.Arrays.copyOf(typeAndTarget, capacity);
         }
     }
 
@@ -94,13 +99,12 @@ final class EdgeColumnsBuilder implements RowSink {
             if (ordinal * nodeWidth != index) {
                 throw targetError(edge, to, "is not a multiple of the " + nodeWidth + " node fields");
             }
-            type[edge] = (byte) edgeType;
             int name = numbers[i + nameAt];
             nameOrIndex[edge] = name;
             if (edgeType != elementType && edgeType != hiddenType && Integer.compareUnsigned(name, largestName) > 0) {
                 largestName = name;
             }
-            target[edge] = ordinal;
+            typeAndTarget[edge] = EdgeColumns.pack(edgeType, ordinal);
         }
         mergeMaxName(largestName);
     }
@@ -143,6 +147,6 @@ final class EdgeColumnsBuilder implements RowSink {
     }
 
     EdgeColumns build(int count) {
-        return new EdgeColumns(count, type, nameOrIndex, target);
+        return new EdgeColumns(count, nameOrIndex, typeAndTarget);
     }
 }

@@ -222,10 +222,10 @@ final class SnapshotParser {
         }
         int element = header.meta().edgeTypes().code("element");
         int hidden = header.meta().edgeTypes().code("hidden");
-        byte[] types = edges.type();
+        int[] typeAndTarget = edges.typeAndTarget();
         int[] edgeNames = edges.nameOrIndex();
         for (int e = 0; e < edges.count(); e++) {
-            int type = types[e];
+            int type = EdgeColumns.type(typeAndTarget[e]);
             if (type != element && type != hidden && Integer.compareUnsigned(edgeNames[e], stringCount) >= 0) {
                 throw new SnapshotFormatException("edge " + e + " has name index "
                         + Integer.toUnsignedString(edgeNames[e]) + ", out of range of the " + stringCount

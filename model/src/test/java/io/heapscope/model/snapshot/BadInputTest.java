@@ -217,6 +217,17 @@ class BadInputTest {
     }
 
     @Test
+    void moreEdgeTypesThanAnEdgeCanHold() {
+        StringBuilder extra = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            extra.append("\"extra").append(i).append("\",");
+        }
+        String text = valid.replace("\"edge_types\":[[", "\"edge_types\":[[" + extra);
+
+        assertMessage(failure(text), "snapshot.meta lists 17 edge types; heapscope reads at most 16", "snapshot", -1);
+    }
+
+    @Test
     void sectionTwiceOrTrailingData() {
         assertTrue(failure(valid.replace("\"samples\":[]", "\"nodes\":[]")).getMessage()
                 .contains("section \"nodes\" appears twice"));
