@@ -92,7 +92,6 @@ final class DominatorTree {
                     parent[v] = root;
                     semi[v] = ++numbered;
                     vertex[numbered] = v;
-                    label[v] = v;
                 }
             }
         }
@@ -103,15 +102,23 @@ final class DominatorTree {
         ancestor = nextEdge;
         nextEdge = null;
         Arrays.fill(ancestor, 0);
-        int[] bucketHead = new int[count + 1];
-        // One slot per vertex holds, in turn, its parent, its bucket link and its dominator. The parent is read once,
-        // in the vertex's own step, and it joins a bucket in that same step, after; it leaves the bucket for good
-        // when its dominator is known. So the tree needs one array of the node count less at its peak.
+        // Two arrays of the node count less at the peak, by giving each slot two or three lives:
+        // - A vertex's slot in `parent` holds its parent, then its bucket link, then its dominator. The parent is
+        //   read once, in the vertex's own step, and the vertex joins a bucket in that same step, after; it leaves
+        //   the bucket for good when its dominator is known.
+        // - A vertex's slot in `label` holds the head of its bucket until its own step, then its label. Buckets
+        //   belong to vertices not yet stepped (a semidominator or parent has a lower number), and only stepped
+        //   vertices are linked, so only their labels are read.
         int[] bucketNext = parent;
         int[] dom = parent;
+        int[] bucketHead = label;
         parent = null;
         for (int i = numbered; i >= 2; i--) {
             int w = vertex[i];
+            // Nothing can join w's bucket from now on, and its children, whose steps process it, are done: what is
+            // left never gets a dominator (see noDominator).
+            noDominator(bucketHead[w], bucketNext);
+            label[w] = w;
             int wOrdinal = w - 1;
             int start = retainers.start(wOrdinal);
             int end = retainers.end(wOrdinal);
@@ -128,8 +135,14 @@ final class DominatorTree {
             int p = bucketNext[w];
             ancestor[w] = p;
             int semiVertex = vertex[semi[w]];
-            bucketNext[w] = bucketHead[semiVertex];
-            bucketHead[semiVertex] = w;
+            if (semiVertex == w) {
+                // Its own semidominator: possible only for an object numbered outside the search, and its bucket is
+                // never processed again.
+                dom[w] = 0;
+            } else {
+                bucketNext[w] = bucketHead[semiVertex];
+                bucketHead[semiVertex] = w;
+            }
 
             for (int v = bucketHead[p]; v != 0; ) {
                 int next = bucketNext[v];
@@ -143,16 +156,7 @@ final class DominatorTree {
                 monitor.progress(count + (long) (numbered - i));
             }
         }
-        // A vertex still in a bucket never had its dominator set: its semidominator's bucket was not processed again
-        // after it joined, which happens only to objects DevTools numbers outside its search. DevTools' dominator
-        // array starts zeroed, so their entry is 0 there, which the pass below turns into the root.
-        for (int p = 1; p <= count; p++) {
-            for (int v = bucketHead[p]; v != 0; ) {
-                int next = bucketNext[v];
-                dom[v] = 0;
-                v = next;
-            }
-        }
+        noDominator(bucketHead[root], bucketNext);
         dom[0] = root;
         dom[root] = root;
         for (int i = 2; i <= numbered; i++) {
@@ -182,6 +186,20 @@ final class DominatorTree {
         return new Result(dominators, retained, unreachable);
     }
 
+    /**
+     * Vertices left in a bucket that is never processed again: their semidominator's bucket was processed before
+     * they joined it, or never is (the root's, at the end), which happens only to objects DevTools numbers outside
+     * its search. DevTools' dominator array starts zeroed, so their entry stays 0 there, which the last pass turns
+     * into the root.
+     */
+    private static void noDominator(int bucket, int[] bucketNext) {
+        for (int v = bucket; v != 0; ) {
+            int next = bucketNext[v];
+            bucketNext[v] = 0;
+            v = next;
+        }
+    }
+
     /** Depth-first numbering over essential edges from {@code start}, in edge order, as DevTools' iterative DFS. */
     private void search(int start, ProgressMonitor monitor) {
         nextEdge[start - 1] = graph.edgeStart(start - 1);
@@ -190,7 +208,6 @@ final class DominatorTree {
             if (semi[v] == 0) {
                 semi[v] = ++numbered;
                 vertex[numbered] = v;
-                label[v] = v;
                 if ((numbered & 0xFFFF) == 0) {
                     // The search is a long stretch of the tree's work on a big graph: it reports and can be
                     // cancelled too.
