@@ -2,6 +2,7 @@ package io.heapscope.app;
 
 import io.heapscope.app.cli.ExitCodes;
 import io.heapscope.app.cli.HeapscopeCommand;
+import io.heapscope.model.analysis.PhaseCollections;
 
 /**
  * Entry point of the shaded jar. With no arguments it opens the desktop app; {@code open FILE...} opens the app with
@@ -18,6 +19,11 @@ public final class Main {
     public static void main(String[] args) {
         // The root command itself opens the app when given no command, so every case goes through one parser and
         // one set of error handlers.
+        if (args.length > 0 && !args[0].equals("open")) {
+            // The command line's loads are batch work: a full collection between phases keeps the heap near the
+            // data's size. The window would stop for each.
+            PhaseCollections.enable();
+        }
         int exitCode;
         try {
             exitCode = HeapscopeCommand.commandLine().execute(args);

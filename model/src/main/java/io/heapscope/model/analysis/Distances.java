@@ -4,8 +4,7 @@ import io.heapscope.model.graph.HeapGraph;
 import io.heapscope.model.progress.ProgressMonitor;
 
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.BitSet;
 
 /**
  * DevTools' "Distance" ({@code calculateDistances}): a breadth-first search over non-weak edges from the user roots
@@ -22,12 +21,13 @@ final class Distances {
     private final DistanceFilters filters;
     private final int internal;
     private final int weak;
-    /** WeakMap pairs of which one edge was seen and skipped; shared by both searches, as in DevTools. */
-    private final Set<String> pendingPairs = new HashSet<>();
+    /** WeakMap pair keys of which one edge was seen and skipped; shared by both searches, as in DevTools. */
+    private final BitSet pendingPairs;
 
     private Distances(HeapGraph graph, WeakMapEdgeNames weakMapNames) {
         this.graph = graph;
         this.weakMapNames = weakMapNames;
+        this.pendingPairs = new BitSet(weakMapNames.pairCount());
         this.filters = new DistanceFilters(graph);
         this.internal = graph.edgeTypes().code("internal");
         this.weak = graph.edgeTypes().code("weak");
@@ -89,10 +89,12 @@ final class Distances {
             return false;
         }
         if (graph.edgeType(edge) == internal) {
-            WeakMapEdgeNames.Entry entry = weakMapNames.entry(graph.edgeNameOrIndex(edge));
-            if (entry != null && !pendingPairs.remove(entry.pairKey())) {
-                pendingPairs.add(entry.pairKey());
-                return false;
+            int pair = weakMapNames.pair(graph.edgeNameOrIndex(edge));
+            if (pair >= 0) {
+                // The first edge of a pair seen is skipped, the second followed.
+                boolean second = pendingPairs.get(pair);
+                pendingPairs.flip(pair);
+                return second;
             }
         }
         return true;

@@ -42,7 +42,7 @@ final class EssentialEdges {
 
     /**
      * The essential edges among those of nodes {@code [fromNode, toNode)}; the union of disjoint ranges is the whole
-     * selection. {@code weakMapNames} is not thread-safe: one per thread.
+     * selection.
      */
     static Selection select(HeapGraph graph, BitSet pageOwned, WeakMapEdgeNames weakMapNames, int fromNode,
                             int toNode, ProgressMonitor monitor) {
@@ -61,8 +61,8 @@ final class EssentialEdges {
                     continue;
                 }
                 if (type == internal) {
-                    WeakMapEdgeNames.Entry entry = weakMapNames.entry(graph.edgeNameOrIndex(e));
-                    if (entry != null && entry.tableId() == graph.nodeId(node)) {
+                    int pair = weakMapNames.pair(graph.edgeNameOrIndex(e));
+                    if (pair >= 0 && weakMapNames.tableId(pair) == graph.nodeId(node)) {
                         continue;
                     }
                 }

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 final class EssentialGraph {
     private final HeapGraph graph;
     private final Future<BitSet> pageOwned;
+    private final Future<WeakMapEdgeNames> weakMapNames;
     private final int middle;
     private final CompletableFuture<EssentialRetainers> layout = new CompletableFuture<>();
     private Future<EssentialEdges.Selection> firstHalf;
@@ -26,18 +27,19 @@ final class EssentialGraph {
     private int[] spentCountsBefore;
     private int[] spentCountsAfter;
 
-    private EssentialGraph(HeapGraph graph, Future<BitSet> pageOwned) {
+    private EssentialGraph(HeapGraph graph, Future<BitSet> pageOwned, Future<WeakMapEdgeNames> weakMapNames) {
         this.graph = graph;
         this.pageOwned = pageOwned;
+        this.weakMapNames = weakMapNames;
         this.middle = EssentialEdges.middleNode(graph);
     }
 
-    /** Queues the first half's work on {@code side}, after the page ownership it needs. */
-    static EssentialGraph start(HeapGraph graph, Future<BitSet> pageOwned, SideThread side) {
-        EssentialGraph essential = new EssentialGraph(graph, pageOwned);
-        // Each thread parses WeakMap entry names into its own cache: the cache is not thread-safe.
+    /** Queues the first half's work on {@code side}, after the page ownership and names it needs. */
+    static EssentialGraph start(HeapGraph graph, Future<BitSet> pageOwned, Future<WeakMapEdgeNames> weakMapNames,
+                                SideThread side) {
+        EssentialGraph essential = new EssentialGraph(graph, pageOwned, weakMapNames);
         Future<EssentialEdges.Selection> first = side.submit(monitor -> EssentialEdges.select(graph,
-                SideThread.await(pageOwned), new WeakMapEdgeNames(graph.strings()), 0, essential.middle, monitor));
+                SideThread.await(pageOwned), SideThread.await(weakMapNames), 0, essential.middle, monitor));
         essential.firstHalf = first;
         essential.firstHalfFilled = side.submit(monitor -> {
             monitor.beginPhase(EssentialRetainers.PHASE, essential.middle);
@@ -50,7 +52,7 @@ final class EssentialGraph {
     /** Does the second half on this thread and waits for the first. */
     void finish(ProgressMonitor monitor) {
         EssentialEdges.Selection second = EssentialEdges.select(graph, SideThread.await(pageOwned),
-                new WeakMapEdgeNames(graph.strings()), middle, graph.nodeCount(), monitor);
+                SideThread.await(weakMapNames), middle, graph.nodeCount(), monitor);
         monitor.endPhase();
         monitor.beginPhase(EssentialRetainers.PHASE, graph.nodeCount() - middle);
         EssentialEdges.Selection first = SideThread.await(firstHalf);

@@ -60,18 +60,24 @@ public final class HeapAnalysis implements NodeMeasures {
     public static <T> With<T> analyze(HeapSnapshot snapshot, ProgressMonitor monitor,
                                       Function<ProgressMonitor, T> beside) {
         HeapGraph graph = snapshot.graph();
+        // The reading's buffers and spare table blocks.
+        PhaseCollections.boundary();
         RootKinds roots = new RootKinds(graph);
         try (SideThread side = new SideThread(monitor, "heapscope-analysis")) {
             Future<BitSet> pageOwned = side.submit(sideMonitor -> PageOwnership.mark(graph, roots, sideMonitor));
-            EssentialGraph essential = EssentialGraph.start(graph, pageOwned, side);
+            Future<WeakMapEdgeNames> weakMapNames = side.submit(sideMonitor ->
+                    WeakMapEdgeNames.of(graph.strings(), sideMonitor));
+            EssentialGraph essential = EssentialGraph.start(graph, pageOwned, weakMapNames, side);
             Future<int[]> distances = side.submit(sideMonitor ->
-                    Distances.compute(graph, roots, new WeakMapEdgeNames(graph.strings()), sideMonitor));
+                    Distances.compute(graph, roots, SideThread.await(weakMapNames), sideMonitor));
             Future<T> besideResult = side.submit(beside);
             int[] shallow = ShallowSizes.compute(graph, roots, monitor);
             monitor.endPhase();
             essential.finish(monitor);
             DominatorTree.Result tree = DominatorTree.compute(graph, essential, shallow, monitor);
             monitor.endPhase();
+            // The tree's forest and retainer index, before the caller's next phase (e.g. the Summary) allocates.
+            PhaseCollections.boundary();
             HeapAnalysis analysis = new HeapAnalysis(snapshot, shallow, SideThread.await(distances), tree,
                     SideThread.await(pageOwned));
             return new With<>(analysis, SideThread.await(besideResult));

@@ -78,6 +78,24 @@ public final class StringTable {
         return true;
     }
 
+    /** The length of string {@code index} in characters; never makes a plain string. */
+    public int length(int index) {
+        String value = made[index];
+        return value != null ? value.length() : starts[index + 1] - starts[index];
+    }
+
+    /** Character {@code at} of string {@code index}; never makes a plain string. */
+    public char charAt(int index, int at) {
+        String value = made[index];
+        if (value != null) {
+            return value.charAt(at);
+        }
+        if (at < 0 || at >= starts[index + 1] - starts[index]) {
+            throw new StringIndexOutOfBoundsException(at);
+        }
+        return (char) (plain[starts[index] + at] & 0xFF);
+    }
+
     public boolean contains(int index) {
         return index >= 0 && index < made.length;
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StringTableTest {
@@ -19,6 +20,20 @@ class StringTableTest {
         }
         builder.add("Ärray \u2028");
         return builder.build();
+    }
+
+    @Test
+    void lengthsAndCharactersOfPlainAndDecodedStrings() {
+        StringTable strings = table();
+
+        assertEquals(0, strings.length(0));
+        assertEquals(22, strings.length(3));
+        assertEquals('N', strings.charAt(3, 9));
+        assertEquals(7, strings.length(4));
+        assertEquals('\u2028', strings.charAt(4, 6));
+        assertEquals('Ä', strings.charAt(4, 0));
+        assertThrows(StringIndexOutOfBoundsException.class, () -> strings.charAt(1, 5), "past a plain string");
+        assertThrows(StringIndexOutOfBoundsException.class, () -> strings.charAt(1, -1));
     }
 
     @Test
