@@ -38,7 +38,7 @@ final class NodeColumnsBuilder implements RowSink {
     /** Until {@link #build}: node n's edge count at n + 1. Then: the first-edge index. */
     private int[] firstEdge;
     private volatile int[] trace;
-    private byte[] detached;
+    private volatile byte[] detached;
     /** The largest name index seen (unsigned), checked against the strings section once it is read. */
     private int maxName;
 
@@ -56,15 +56,13 @@ final class NodeColumnsBuilder implements RowSink {
         detachedAt = fields.indexOf("detachedness");
         typeCount = meta.nodeTypes().size();
         capacity = initialCapacity;
-        boolean withDetachedness = detachedAt >= 0;
-        columns = allocator.submit(() -> new Columns(initialCapacity, withDetachedness));
+        columns = allocator.submit(() -> new Columns(initialCapacity));
     }
 
     /** The columns, made on the allocating thread: zeroing them took this one 50 ms (320 MB file) to 240 ms (1.1 GB). */
-    private record Columns(byte[] type, int[] name, int[] id, int[] size, int[] firstEdge, byte[] detached) {
-        Columns(int capacity, boolean withDetachedness) {
-            this(new byte[capacity], new int[capacity], new int[capacity], new int[capacity], new int[capacity + 1],
-                    withDetachedness ? new byte[capacity] : null);
+    private record Columns(byte[] type, int[] name, int[] id, int[] size, int[] firstEdge) {
+        Columns(int capacity) {
+            this(new byte[capacity], new int[capacity], new int[capacity], new int[capacity], new int[capacity + 1]);
         }
     }
 
@@ -91,7 +89,6 @@ final class NodeColumnsBuilder implements RowSink {
         id = made.id();
         size = made.size();
         firstEdge = made.firstEdge();
-        detached = made.detached();
     }
 
     @Override
@@ -137,11 +134,28 @@ final class NodeColumnsBuilder implements RowSink {
             if (traceAt >= 0 && numbers[i + traceAt] != 0) {
                 traceColumn()[node] = numbers[i + traceAt];
             }
-            if (detached != null) {
-                detached[node] = (byte) numbers[i + detachedAt];
+            if (detachedAt >= 0 && (byte) numbers[i + detachedAt] != 0) {
+                detachedColumn()[node] = (byte) numbers[i + detachedAt];
             }
         }
         mergeMaxName(largestName);
+    }
+
+    /**
+     * Node.js leaves every node's detachedness unknown (0), as do browsers but for DOM objects: the column exists
+     * from the first known one.
+     */
+    private byte[] detachedColumn() {
+        byte[] column = detached;
+        if (column == null) {
+            synchronized (this) {
+                if (detached == null) {
+                    detached = new byte[capacity];
+                }
+                column = detached;
+            }
+        }
+        return column;
     }
 
     /** Only snapshots with allocation tracking have trace ids: the column exists from the first non-zero one. */
