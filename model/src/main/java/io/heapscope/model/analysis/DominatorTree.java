@@ -67,13 +67,14 @@ final class DominatorTree {
     }
 
     /** Takes the essential edges and their retainers over from {@code essential}, and drops them once used. */
-    static Result compute(HeapGraph graph, EssentialGraph essential, int[] shallowSizes, ProgressMonitor monitor) {
+    static Result compute(HeapGraph graph, EssentialGraph essential, ShallowSizes shallowSizes,
+                          ProgressMonitor monitor) {
         monitor.beginPhase(PHASE, 2L * graph.nodeCount());
         return new DominatorTree(graph, essential.takeEdges(), essential.takeRetainers(), essential.takeSpentArrays())
                 .run(shallowSizes, monitor);
     }
 
-    private Result run(int[] shallowSizes, ProgressMonitor monitor) {
+    private Result run(ShallowSizes shallowSizes, ProgressMonitor monitor) {
         int count = graph.nodeCount();
         int root = 1;
         // Shallow sizes' and page ownership's temporaries, before the other thread's distances and classes allocate
@@ -184,7 +185,7 @@ final class DominatorTree {
         for (int node = 0; node < count; node++) {
             dominators[node] = dom[node + 1] - 1;
         }
-        RetainedSizes retained = RetainedSizes.sum(shallowSizes, dominators, count, vertex, 1, spare);
+        RetainedSizes retained = RetainedSizes.sum(shallowSizes::get, dominators, count, vertex, 1, spare);
         monitor.progress(2L * count);
         return new Result(dominators, retained, unreachable);
     }

@@ -14,13 +14,13 @@ import java.util.function.Function;
  * size, distance, immediate dominator and retained size, by node ordinal. {@link #analyze} runs the phases in
  * DevTools' order, each reporting progress and checking for cancellation; there is no recursion over the graph.
  *
- * <p>Memory: per node an int each for shallow size, distance, dominator and retained size (a long for the retained
- * size once the heap's total passes 4 GB), and a bit for page ownership; the phases' temporary arrays are dropped
- * when they end.
+ * <p>Memory: per node an int each for distance, dominator and retained size (a long for the retained size once the
+ * heap's total passes 4 GB), a bit for page ownership, and shallow sizes where they differ from self sizes; the
+ * phases' temporary arrays are dropped when they end.
  */
 public final class HeapAnalysis implements NodeMeasures {
     private final HeapSnapshot snapshot;
-    private final int[] shallowSizes;
+    private final ShallowSizes shallowSizes;
     private final int[] distances;
     private final int[] dominators;
     private final RetainedSizes retainedSizes;
@@ -28,7 +28,7 @@ public final class HeapAnalysis implements NodeMeasures {
     private final int unreachable;
     private volatile DominatedNodes dominated;
 
-    private HeapAnalysis(HeapSnapshot snapshot, int[] shallowSizes, int[] distances, DominatorTree.Result tree,
+    private HeapAnalysis(HeapSnapshot snapshot, ShallowSizes shallowSizes, int[] distances, DominatorTree.Result tree,
                          BitSet pageOwned) {
         this.snapshot = snapshot;
         this.shallowSizes = shallowSizes;
@@ -71,7 +71,7 @@ public final class HeapAnalysis implements NodeMeasures {
             Future<int[]> distances = side.submit(sideMonitor ->
                     Distances.compute(graph, roots, SideThread.await(weakMapNames), sideMonitor));
             Future<T> besideResult = side.submit(beside);
-            int[] shallow = ShallowSizes.compute(graph, roots, monitor);
+            ShallowSizes shallow = ShallowSizes.compute(graph, roots, monitor);
             monitor.endPhase();
             essential.finish(monitor);
             DominatorTree.Result tree = DominatorTree.compute(graph, essential, shallow, monitor);
@@ -94,7 +94,7 @@ public final class HeapAnalysis implements NodeMeasures {
 
     @Override
     public long shallowSize(int node) {
-        return Integer.toUnsignedLong(shallowSizes[node]);
+        return Integer.toUnsignedLong(shallowSizes.get(node));
     }
 
     @Override

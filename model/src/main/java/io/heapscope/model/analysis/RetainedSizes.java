@@ -1,5 +1,7 @@
 package io.heapscope.model.analysis;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * Retained size per node ordinal. No retained size exceeds the heap's total, which almost always fits in 32 bits
  * unsigned: then an int a node is enough, half of what longs take, and the dominator tree can sum sizes in an array
@@ -21,15 +23,17 @@ final class RetainedSizes {
      * comes after its dominator ({@code order[1..count]}, as the tree's preorder numbering), and {@code spare}, an
      * array of at least {@code count} ints that the caller no longer needs, is used when the total fits.
      */
-    static RetainedSizes sum(int[] shallowSizes, int[] dominators, int count, int[] order, int orderShift,
+    static RetainedSizes sum(IntUnaryOperator shallowSizes, int[] dominators, int count, int[] order, int orderShift,
                              int[] spare) {
         long total = 0;
         for (int node = 0; node < count; node++) {
-            total += Integer.toUnsignedLong(shallowSizes[node]);
+            total += Integer.toUnsignedLong(shallowSizes.applyAsInt(node));
         }
         if (total <= NARROW_LIMIT) {
             // Unsigned ints: a sum never passes the total, so it never wraps.
-            System.arraycopy(shallowSizes, 0, spare, 0, count);
+            for (int node = 0; node < count; node++) {
+                spare[node] = shallowSizes.applyAsInt(node);
+            }
             for (int i = count; i > 1; i--) {
                 int node = order[i] - orderShift;
                 spare[dominators[node]] += spare[node];
@@ -38,7 +42,7 @@ final class RetainedSizes {
         }
         long[] retained = new long[count];
         for (int node = 0; node < count; node++) {
-            retained[node] = Integer.toUnsignedLong(shallowSizes[node]);
+            retained[node] = Integer.toUnsignedLong(shallowSizes.applyAsInt(node));
         }
         for (int i = count; i > 1; i--) {
             int node = order[i] - orderShift;

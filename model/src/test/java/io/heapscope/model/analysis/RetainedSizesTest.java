@@ -14,7 +14,7 @@ class RetainedSizesTest {
         int[] shallow = {10, 20, (int) 0xF000_0000L, 5};
         int[] spare = new int[5];
 
-        RetainedSizes retained = RetainedSizes.sum(shallow, DOMINATORS, 4, PREORDER_VERTICES, 1, spare);
+        RetainedSizes retained = RetainedSizes.sum(n -> shallow[n], DOMINATORS, 4, PREORDER_VERTICES, 1, spare);
 
         assertEquals(10 + 20 + 0xF000_0000L + 5, retained.get(0), "unsigned, near the 32-bit limit");
         assertEquals(20 + 0xF000_0000L, retained.get(1));
@@ -28,7 +28,7 @@ class RetainedSizesTest {
         int[] shallow = {(int) 0xF000_0000L, (int) 0xF000_0000L, (int) 0xF000_0000L, 7};
         int[] spare = new int[5];
 
-        RetainedSizes retained = RetainedSizes.sum(shallow, DOMINATORS, 4, PREORDER_VERTICES, 1, spare);
+        RetainedSizes retained = RetainedSizes.sum(n -> shallow[n], DOMINATORS, 4, PREORDER_VERTICES, 1, spare);
 
         assertEquals(3 * 0xF000_0000L + 7, retained.get(0));
         assertEquals(2 * 0xF000_0000L, retained.get(1));
