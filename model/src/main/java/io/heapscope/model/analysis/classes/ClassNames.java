@@ -143,9 +143,10 @@ public final class ClassNames {
             int[] typeString = typeStrings(objectType, nativeType);
             int[] interfaceString = interfaceStrings();
             InterfaceMatcher matcher = new InterfaceMatcher(definitions);
-            LocationRows locations = LocationRows.of(snapshot, objectType);
-
             int[] classOf = new int[nodeCount];
+            // Each node's slot holds its location row until the node's class replaces it, in the same step.
+            LocationRows locations = LocationRows.of(snapshot, objectType, classOf);
+
             for (int node = 0; node < nodeCount; node++) {
                 if ((node & 0xFFFF) == 0) {
                     monitor.checkCancelled();
@@ -318,7 +319,10 @@ public final class ClassNames {
         }
     }
 
-    /** The {@code locations} section as a node → row lookup (DevTools' {@code buildLocationMap}; last row wins). */
+    /**
+     * The {@code locations} section as a node → row lookup (DevTools' {@code buildLocationMap}; last row wins), in
+     * an array of the node count the caller lends.
+     */
     static final class LocationRows {
         private final FieldTable table;
         private final int[] rowOf;
@@ -334,7 +338,7 @@ public final class ClassNames {
             this.columnColumn = columnColumn;
         }
 
-        static LocationRows of(HeapSnapshot snapshot, int objectType) {
+        static LocationRows of(HeapSnapshot snapshot, int objectType, int[] rowOf) {
             FieldTable table = snapshot.locations();
             int objectColumn = table.column("object_index");
             int scriptColumn = table.column("script_id");
@@ -346,8 +350,7 @@ public final class ClassNames {
             HeapGraph graph = snapshot.graph();
             int nodeCount = graph.nodeCount();
             long fieldCount = snapshot.header().meta().nodeFields().size();
-            int[] rowOf = new int[nodeCount];
-            Arrays.fill(rowOf, -1);
+            Arrays.fill(rowOf, 0, nodeCount, -1);
             for (int row = 0, rows = table.rowCount(); row < rows; row++) {
                 // object_index is a node index (ordinal × node field count), as DevTools looks it up.
                 long index = table.get(row, objectColumn);
