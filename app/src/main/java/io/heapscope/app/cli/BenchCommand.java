@@ -73,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
                 progress.beginPhase("Run " + (run + 1) + " of " + (runs + 1), -1);
                 // Each run starts from a collected heap, as a fresh process does: the previous run's snapshot is
                 // collected here, untimed, not in the middle of the next load (a full collection with the
-                // command line's parallel collector).
+                // command line's collector).
                 System.gc();
                 // The progress line shows the run number; the phases only follow its Ctrl+C.
                 Run timings = loadOnce(progress);

@@ -77,9 +77,6 @@ final class DominatorTree {
     private Result run(ShallowSizes shallowSizes, ProgressMonitor monitor) {
         int count = graph.nodeCount();
         int root = 1;
-        // Shallow sizes' and page ownership's temporaries, before the other thread's distances and classes allocate
-        // beside the tree's arrays: the load's peak.
-        PhaseCollections.boundary();
         search(root, monitor);
         int unreachable = count - numbered;
         if (numbered < count) {

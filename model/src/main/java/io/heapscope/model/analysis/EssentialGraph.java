@@ -56,6 +56,9 @@ final class EssentialGraph {
         monitor.endPhase();
         monitor.beginPhase(EssentialRetainers.PHASE, graph.nodeCount() - middle);
         EssentialEdges.Selection first = SideThread.await(firstHalf);
+        // Shallow sizes' and page ownership's temporaries, before the index and the tree allocate theirs and the
+        // other thread's distances and classes theirs: the load's peak.
+        PhaseCollections.boundary();
         EssentialRetainers index = EssentialRetainers.layOut(first, second, monitor);
         layout.complete(index);
         index.fill(graph, second, monitor);
