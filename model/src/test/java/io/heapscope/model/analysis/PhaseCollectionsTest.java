@@ -1,5 +1,6 @@
 package io.heapscope.model.analysis;
 
+import io.heapscope.model.progress.CancellableProgress;
 import io.heapscope.model.progress.ProgressMonitor;
 import io.heapscope.model.snapshot.HeapSnapshot;
 import io.heapscope.model.snapshot.SnapshotReader;
@@ -23,19 +24,10 @@ class PhaseCollectionsTest {
         HeapSnapshot snapshot = SnapshotReader.read(OracleReference.snapshotFile("tiny"), ProgressMonitor.none());
         List<String> phasesAtCollections = new ArrayList<>();
         List<String> phases = new ArrayList<>();
-        ProgressMonitor monitor = new ProgressMonitor() {
+        ProgressMonitor monitor = new CancellableProgress() {
             @Override
-            public void beginPhase(String name, long total) {
+            public void beginPhase(String name, long totalWork) {
                 phases.add(name);
-            }
-
-            @Override
-            public void progress(long done) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
             }
         };
         // The side thread's monitor drops its phases, so the last one begun is this thread's.
