@@ -37,13 +37,7 @@ final class ShallowSizes {
 
     /** Node {@code node}'s shallow size as an unsigned int (DevTools keeps them in a Uint32 field too). */
     int get(int node) {
-        int word = node >>> 6;
-        long bits = moved[word];
-        long bit = 1L << node;
-        if ((bits & bit) == 0) {
-            return (int) graph.selfSize(node);
-        }
-        return movedSizes[movedBefore[word] + Long.bitCount(bits & (bit - 1))];
+        return (moved[node >>> 6] & (1L << node)) == 0 ? (int) graph.selfSize(node) : movedSizes[slot(node)];
     }
 
     static ShallowSizes compute(HeapGraph graph, RootKinds roots, ProgressMonitor monitor) {
@@ -84,6 +78,7 @@ final class ShallowSizes {
         return sizes;
     }
 
+    /** Where a moved node's size is in {@link #movedSizes}: the moved nodes before it. */
     private int slot(int node) {
         int word = node >>> 6;
         return movedBefore[word] + Long.bitCount(moved[word] & ((1L << node) - 1));
