@@ -6,8 +6,6 @@ import io.heapscope.model.progress.ProgressMonitor;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Recognises V8's names for WeakMap entries: the value of an entry is held by two internal edges, one from the key
@@ -22,10 +20,6 @@ import java.util.regex.Pattern;
  */
 final class WeakMapEdgeNames {
     static final String PHASE = "Finding WeakMap entry names";
-    // DevTools' pattern, with JavaScript's '.' (anything but \n, \r, U+2028, U+2029) spelled out.
-    private static final String ANY = "[^\\n\\r\\u2028\\u2029]";
-    private static final Pattern ENTRY = Pattern.compile("^\\d+( / part of key \\(" + ANY + "*? @\\d+\\) -> value \\("
-            + ANY + "*? @\\d+\\) pair in WeakMap \\(table @(\\d+)\\))$");
     /** The shortest name the pattern matches. */
     private static final int SHORTEST = "0 / part of key ( @0) -> value ( @0) pair in WeakMap (table @0)".length();
     private static final int NONE = -1;
@@ -56,11 +50,12 @@ final class WeakMapEdgeNames {
             if (length < SHORTEST || strings.charAt(index, length - 1) != ')' || !isDigit(strings.charAt(index, 0))) {
                 continue;
             }
-            Matcher matcher = ENTRY.matcher(strings.read(index));
-            if (!matcher.matches()) {
+            String name = strings.read(index);
+            int keyStart = WeakMapEntryName.pairKeyStart(name);
+            if (keyStart < 0) {
                 continue;
             }
-            String key = matcher.group(1);
+            String key = name.substring(keyStart);
             Integer pair = pairs.get(key);
             if (pair == null) {
                 pair = pairs.size();
@@ -68,7 +63,7 @@ final class WeakMapEdgeNames {
                 if (pair == tableIds.length) {
                     tableIds = Arrays.copyOf(tableIds, 2 * pair);
                 }
-                tableIds[pair] = tableId(matcher.group(2));
+                tableIds[pair] = WeakMapEntryName.tableId(name);
             }
             pairOfName[index] = pair;
         }
@@ -78,14 +73,6 @@ final class WeakMapEdgeNames {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static long tableId(String digits) {
-        try {
-            return Long.parseLong(digits);
-        } catch (NumberFormatException tooLong) {
-            return -1;
-        }
     }
 
     /** The number of the pair key of the name at {@code nameIndex}, or -1 if it is not a WeakMap entry's name. */
