@@ -4,8 +4,6 @@ import io.heapscope.model.graph.StringTable;
 import io.heapscope.model.progress.ProgressMonitor;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Recognises V8's names for WeakMap entries: the value of an entry is held by two internal edges, one from the key
@@ -39,7 +37,7 @@ final class WeakMapEdgeNames {
         monitor.beginPhase(PHASE, strings.size());
         int[] pairOfName = new int[strings.size()];
         Arrays.fill(pairOfName, NONE);
-        Map<String, Integer> pairs = new HashMap<>();
+        PairKeys pairs = new PairKeys(strings);
         long[] tableIds = new long[16];
         for (int index = 0; index < pairOfName.length; index++) {
             if ((index & 0xFFFF) == 0) {
@@ -55,11 +53,9 @@ final class WeakMapEdgeNames {
             if (keyStart < 0) {
                 continue;
             }
-            String key = name.substring(keyStart);
-            Integer pair = pairs.get(key);
-            if (pair == null) {
-                pair = pairs.size();
-                pairs.put(key, pair);
+            int known = pairs.count();
+            int pair = pairs.numberOf(index, name, keyStart);
+            if (pair == known) {
                 if (pair == tableIds.length) {
                     tableIds = Arrays.copyOf(tableIds, 2 * pair);
                 }
@@ -68,7 +64,7 @@ final class WeakMapEdgeNames {
             pairOfName[index] = pair;
         }
         monitor.progress(pairOfName.length);
-        return new WeakMapEdgeNames(pairOfName, Arrays.copyOf(tableIds, pairs.size()));
+        return new WeakMapEdgeNames(pairOfName, Arrays.copyOf(tableIds, pairs.count()));
     }
 
     private static boolean isDigit(char c) {
