@@ -145,6 +145,17 @@ public final class InspectorConnection implements AutoCloseable {
         return !closed.isDone();
     }
 
+    /**
+     * The target's process is gone: every call still waiting fails with {@code reason} now. The socket usually says
+     * so itself, but once in a few dozen test runs it never did, and a snapshot's caller waited forever.
+     */
+    public void targetEnded(String reason) {
+        markClosed(reason);
+        if (socket != null) {
+            socket.abort();
+        }
+    }
+
     @Override
     public void close() {
         if (socket != null && !closed.isDone()) {

@@ -28,6 +28,9 @@ public final class RuntimeSession implements AutoCloseable {
     private RuntimeSession(InspectorConnection connection, LaunchedNode launched) throws InspectorException {
         this.connection = connection;
         this.launched = launched;
+        if (launched != null) {
+            launched.onExit().thenRun(() -> connection.targetEnded("the process exited"));
+        }
         this.nodeVersion = evaluate("process.version").asText();
     }
 

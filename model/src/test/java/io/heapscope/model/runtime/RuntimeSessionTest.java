@@ -1,5 +1,7 @@
 package io.heapscope.model.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.heapscope.model.inspector.InspectorConnection;
 import io.heapscope.model.inspector.InspectorException;
 import io.heapscope.model.snapshot.HeapSnapshot;
 import io.heapscope.model.snapshot.SnapshotReader;
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,6 +49,20 @@ class RuntimeSessionTest {
         long pid = session.launched().pid();
         session.close();
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "node " + pid + " survived");
+    }
+
+    @Test
+    void aCallWaitingWhenTheTargetEndsFailsWithTheReason() throws Exception {
+        try (RuntimeSession session = LiveTargets.pluginHost()) {
+            CompletableFuture<JsonNode> never = session.connection().send("Runtime.evaluate",
+                    InspectorConnection.params().put("expression", "new Promise(() => {})").put("awaitPromise", true));
+
+            session.connection().targetEnded("the process exited");
+
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> never.get(5, TimeUnit.SECONDS));
+            assertTrue(failed.getCause().getMessage().contains("the process exited"), failed.getCause().getMessage());
+            assertFalse(session.isOpen());
+        }
     }
 
     @Test
