@@ -18,8 +18,6 @@ import java.util.Arrays;
  */
 final class WeakMapEdgeNames {
     static final String PHASE = "Finding WeakMap entry names";
-    /** The shortest name the pattern matches. */
-    private static final int SHORTEST = "0 / part of key ( @0) -> value ( @0) pair in WeakMap (table @0)".length();
     private static final int NONE = -1;
 
     /** Per string index, the number of its pair key, or {@link #NONE}. */
@@ -44,8 +42,7 @@ final class WeakMapEdgeNames {
                 monitor.checkCancelled();
                 monitor.progress(index);
             }
-            int length = strings.length(index);
-            if (length < SHORTEST || strings.charAt(index, length - 1) != ')' || !isDigit(strings.charAt(index, 0))) {
+            if (!WeakMapEntryName.mayBe(strings, index)) {
                 continue;
             }
             String name = strings.read(index);
@@ -65,10 +62,6 @@ final class WeakMapEdgeNames {
         }
         monitor.progress(pairOfName.length);
         return new WeakMapEdgeNames(pairOfName, Arrays.copyOf(tableIds, pairs.count()));
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 
     /** The number of the pair key of the name at {@code nameIndex}, or -1 if it is not a WeakMap entry's name. */

@@ -1,5 +1,7 @@
 package io.heapscope.model.analysis;
 
+import io.heapscope.model.graph.StringTable;
+
 /**
  * Whether a string is V8's name for an edge of a WeakMap entry, exactly as DevTools' pattern decides:
  * {@code ^\d+( / part of key \(.*? @\d+\) -> value \(.*? @\d+\) pair in WeakMap \(table @(\d+)\))$}, where
@@ -16,8 +18,19 @@ final class WeakMapEntryName {
     private static final String VALUE = ") -> value (";
     private static final String TABLE = " pair in WeakMap (table @";
     private static final String ID = " @";
+    /** The shortest name the pattern matches. */
+    private static final int SHORTEST = "0 / part of key ( @0) -> value ( @0) pair in WeakMap (table @0)".length();
 
     private WeakMapEntryName() {
+    }
+
+    /**
+     * False for string {@code index} of {@code strings} when it cannot be an entry's name, by its length and its
+     * first and last characters, without making it a {@link String}: that turns away almost every string.
+     */
+    static boolean mayBe(StringTable strings, int index) {
+        int length = strings.length(index);
+        return length >= SHORTEST && strings.charAt(index, length - 1) == ')' && isDigit(strings.charAt(index, 0));
     }
 
     /** Where the pair key starts in {@code name} (after the leading number), or -1 if it is no entry's name. */
