@@ -7,20 +7,28 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * Immediate dominators and retained sizes over the essential edges, step for step as DevTools computes them
- * ({@code calculateDominatorsAndRetainedSizes}): Lengauer–Tarjan with the simple eval/link, from the root; then from
- * each object not reached that has only non-essential retainers, hung under the root; then every object still not
- * numbered, attached to the root directly. Following DevTools' exact order matters: for objects the root does not
- * reach, the result depends on it.
+ * Immediate dominators and retained sizes over the essential edges, as DevTools computes them
+ * ({@code calculateDominatorsAndRetainedSizes}). DevTools numbers the objects depth-first from the root; then from
+ * each object not reached that has only non-essential retainers, hung under the root; then numbers every object
+ * still not reached, attached to the root directly. Then it runs Lengauer–Tarjan with the simple eval/link.
  *
- * <p>Vertices are numbered from 1 (0 means none), so vertex {@code v} is node ordinal {@code v - 1}. Everything is
- * iterative over int arrays: the depth-first search keeps a next-edge cursor per node, path compression an explicit
- * stack, and the buckets are linked lists.
+ * <p>This numbers the objects the same way and computes the same dominators with SEMI-NCA (Georgiadis, Tarjan and
+ * Werneck, "Finding dominators in practice", 2006): semidominators as Lengauer–Tarjan computes them, then each
+ * dominator as the nearest common ancestor of a vertex's parent and semidominator, walking up the dominators found
+ * so far. Both are exact on a flow graph, and the first two numberings are a depth-first search of one: the
+ * essential edges plus an edge from the root to each object without essential retainers. The objects numbered last
+ * are not reachable in it. Lengauer–Tarjan leaves each of them with no dominator (its semidominator's bucket is never
+ * processed, as no vertex has it for a parent), which DevTools then reads as the root; here the walk up from its
+ * parent, the root, gives the root at once. {@code DominatorTreeTest} holds this to DevTools' algorithm on random
+ * heaps, the conformance tests to DevTools' answers.
  *
- * <p>Memory is the peak of a whole load here, so arrays are shared between steps where their lives do not overlap:
- * the search's next-edge cursors become the forest's ancestors, one slot per vertex is its parent, then its bucket
- * link, then its dominator, and everything but the numbering and the dominators is dropped before the retained
- * sizes are summed.
+ * <p>Why not Lengauer–Tarjan as DevTools writes it: SEMI-NCA has no buckets, and needs only the least semidominator
+ * on a forest path, not the vertex that has it. So a vertex's forest ancestor and that least semidominator sit side
+ * by side in one array, one cache line for both; on a big heap every step is a cache miss.
+ *
+ * <p>Everything after the search works in preorder numbers from 1 (0 means none): the steps go through them in
+ * order, the forest's links point at lower numbers, and an owner numbered before the vertex in its step is not yet
+ * linked, so it is its own semidominator without looking anything up. Everything is iterative over int arrays.
  */
 final class DominatorTree {
     static final String PHASE = "Building the dominator tree";
@@ -32,30 +40,38 @@ final class DominatorTree {
     record Result(int[] dominators, RetainedSizes retainedSizes, int unreachable) {
     }
 
+    private static final int ROOT = 1;
+
     private final HeapGraph graph;
     private BitSet essential;
     private EssentialRetainers retainers;
-    private int[] parent;
-    /** The search's next-edge cursor per node ordinal; once the search is done, the same array as {@link #ancestor}. */
-    private int[] nextEdge;
-    private int[] ancestor;
+    /** Vertex (node ordinal + 1) per preorder number. */
     private final int[] vertex;
-    private int[] label;
+    /** Preorder number per vertex, 0 while not numbered; then, by number, the search tree's parent. */
+    private int[] preorder;
+    /**
+     * Two ints per preorder number. While searching: the vertex's parent and its next edge to look at. Then, once the
+     * vertex is linked: its ancestor in the forest, and the least semidominator on the forest path from it up to
+     * (not including) that ancestor.
+     */
+    private int[] forest;
+    /** Semidominator per preorder number; then the dominators by node ordinal. */
     private int[] semi;
     /** Path compression's stack: as deep as the longest path compressed, which is mostly short. */
     private int[] compression = new int[1024];
     private int numbered;
+    /** Objects the search from the root does not reach. */
+    private int unreachableFromRoot;
 
     private DominatorTree(HeapGraph graph, BitSet essential, EssentialRetainers retainers, int[][] spentArrays) {
         this.graph = graph;
         this.essential = essential;
         this.retainers = retainers;
         int length = graph.nodeCount() + 1;
-        parent = new int[length];
-        nextEdge = new int[length];
         vertex = new int[length];
-        label = cleared(spentArrays[0], length);
-        semi = cleared(spentArrays[1], length);
+        preorder = cleared(spentArrays[0], length);
+        forest = new int[2 * length];
+        semi = spentArrays[1] != null && spentArrays[1].length >= length ? spentArrays[1] : new int[length];
     }
 
     private static int[] cleared(int[] spent, int length) {
@@ -76,189 +92,162 @@ final class DominatorTree {
 
     private Result run(ShallowSizes shallowSizes, ProgressMonitor monitor) {
         int count = graph.nodeCount();
-        int root = 1;
-        search(root, monitor);
-        int unreachable = count - numbered;
+        numberAsDevTools(monitor);
+        essential = null;
+
+        // Owners become preorder numbers, and the search tree's parents move out of the forest, whose links path
+        // compression rewrites.
+        retainers.renumberOwners(preorder, 1);
+        int[] parent = preorder;
+        preorder = null;
+        for (int w = 1; w <= count; w++) {
+            parent[w] = forest[2 * w];
+        }
+        semidominators(monitor);
+        forest = null;
+        retainers = null;
+        compression = null;
+
+        // A vertex's dominator is the nearest common ancestor of its parent and its semidominator in the tree of
+        // dominators found so far: up from the parent until at or above the semidominator. In place: the walk reads
+        // only lower numbers, whose slots are dominators already, and w's parent is read before its slot changes.
+        int[] dominator = parent;
+        dominator[ROOT] = ROOT;
+        for (int w = 2; w <= count; w++) {
+            int d = parent[w];
+            while (d > semi[w]) {
+                d = dominator[d];
+            }
+            dominator[w] = d;
+        }
+        int[] dominators = semi;
+        semi = null;
+        for (int w = 1; w <= count; w++) {
+            dominators[vertex[w] - 1] = vertex[dominator[w]] - 1;
+        }
+        RetainedSizes retained = RetainedSizes.sum(shallowSizes::get, dominators, count, vertex, 1, dominator);
+        monitor.progress(2L * count);
+        return new Result(dominators, retained, unreachableFromRoot);
+    }
+
+    /** Numbers every vertex in DevTools' order (see the class comment). */
+    private void numberAsDevTools(ProgressMonitor monitor) {
+        int count = graph.nodeCount();
+        search(ROOT, 0, monitor);
+        unreachableFromRoot = count - numbered;
         if (numbered < count) {
             for (int v = 1; v <= count; v++) {
-                if (semi[v] == 0 && retainers.start(v - 1) == retainers.end(v - 1)) {
-                    parent[v] = root;
-                    search(v, monitor);
+                if (preorder[v] == 0 && retainers.start(v - 1) == retainers.end(v - 1)) {
+                    search(v, ROOT, monitor);
                 }
             }
         }
-        if (numbered < count) {
-            for (int v = 1; v <= count; v++) {
-                if (semi[v] == 0) {
-                    parent[v] = root;
-                    semi[v] = ++numbered;
-                    vertex[numbered] = v;
-                }
+        for (int v = 1; v <= count && numbered < count; v++) {
+            if (preorder[v] == 0) {
+                number(v, ROOT);
             }
         }
         monitor.checkCancelled();
         monitor.progress(count);
+    }
 
-        essential = null;
-        ancestor = nextEdge;
-        nextEdge = null;
-        Arrays.fill(ancestor, 0);
-        // Two arrays of the node count less at the peak, by giving each slot two or three lives:
-        // - A vertex's slot in `parent` holds its parent, then its bucket link, then its dominator. The parent is
-        //   read once, in the vertex's own step, and the vertex joins a bucket in that same step, after; it leaves
-        //   the bucket for good when its dominator is known.
-        // - A vertex's slot in `label` holds the head of its bucket until its own step, then its label. Buckets
-        //   belong to vertices not yet stepped (a semidominator or parent has a lower number), and only stepped
-        //   vertices are linked, so only their labels are read.
-        int[] bucketNext = parent;
-        int[] dom = parent;
-        int[] bucketHead = label;
-        parent = null;
-        for (int i = numbered; i >= 2; i--) {
-            int w = vertex[i];
-            // Nothing can join w's bucket from now on, and its children, whose steps process it, are done: what is
-            // left never gets a dominator (see noDominator).
-            noDominator(bucketHead[w], bucketNext);
-            label[w] = w;
-            int wOrdinal = w - 1;
+    /**
+     * Depth-first numbering over essential edges from {@code start}, whose parent is {@code parent}, in edge order,
+     * as DevTools' iterative search. The path back is the chain of parents by number, each with its next edge.
+     */
+    private void search(int start, int parent, ProgressMonitor monitor) {
+        int at = number(start, parent);
+        while (at != parent) {
+            int next = forest[2 * at + 1];
+            int end = graph.edgeEnd(vertex[at] - 1);
+            int found = 0;
+            for (; next < end; next++) {
+                if (essential.get(next)) {
+                    int w = graph.edgeTarget(next) + 1;
+                    if (preorder[w] == 0) {
+                        found = w;
+                        next++;
+                        break;
+                    }
+                }
+            }
+            forest[2 * at + 1] = next;
+            if (found != 0) {
+                at = number(found, at);
+                if ((at & 0xFFFF) == 0) {
+                    // The search is a long stretch of the tree's work on a big graph: it reports and can be
+                    // cancelled too.
+                    monitor.checkCancelled();
+                    monitor.progress(at);
+                }
+            } else {
+                at = forest[2 * at];
+            }
+        }
+    }
+
+    private int number(int v, int parent) {
+        int n = ++numbered;
+        preorder[v] = n;
+        vertex[n] = v;
+        forest[2 * n] = parent;
+        forest[2 * n + 1] = graph.edgeStart(v - 1);
+        return n;
+    }
+
+    /**
+     * Each vertex's semidominator, from the last numbered to the second: the least of its owners numbered before it
+     * and the least semidominators on the forest paths above its owners numbered after it. Then it is linked to its
+     * parent, where its forest link already points.
+     */
+    private void semidominators(ProgressMonitor monitor) {
+        int count = numbered;
+        for (int w = count; w >= 2; w--) {
+            int wOrdinal = vertex[w] - 1;
             int start = retainers.start(wOrdinal);
             int end = retainers.end(wOrdinal);
+            int least = w;
             for (int slot = start; slot < end; slot++) {
-                int u = evaluate(retainers.owner(slot) + 1);
-                if (semi[u] < semi[w]) {
-                    semi[w] = semi[u];
+                int u = retainers.owner(slot) + 1;
+                int candidate = u < w ? u : leastAbove(u, w + 1);
+                if (candidate < least) {
+                    least = candidate;
                 }
             }
             if (start == end) {
                 // An object without essential retainers counts as retained by the root alone.
-                semi[w] = semi[root];
+                least = ROOT;
             }
-            int p = bucketNext[w];
-            ancestor[w] = p;
-            int semiVertex = vertex[semi[w]];
-            if (semiVertex == w) {
-                // Its own semidominator: possible only for an object numbered outside the search, and its bucket is
-                // never processed again.
-                dom[w] = 0;
-            } else {
-                bucketNext[w] = bucketHead[semiVertex];
-                bucketHead[semiVertex] = w;
-            }
-
-            for (int v = bucketHead[p]; v != 0; ) {
-                int next = bucketNext[v];
-                int u = evaluate(v);
-                dom[v] = semi[u] < semi[v] ? u : p;
-                v = next;
-            }
-            bucketHead[p] = 0;
-            if ((i & 0xFFFF) == 0) {
+            semi[w] = least;
+            forest[2 * w + 1] = least;
+            if ((w & 0xFFFF) == 0) {
                 monitor.checkCancelled();
-                monitor.progress(count + (long) (numbered - i));
+                monitor.progress(count + (long) (count - w));
             }
         }
-        noDominator(bucketHead[root], bucketNext);
-        dom[0] = root;
-        dom[root] = root;
-        for (int i = 2; i <= numbered; i++) {
-            int w = vertex[i];
-            if (dom[w] != vertex[semi[w]]) {
-                dom[w] = dom[dom[w]];
-            }
-        }
-        // Only the numbering and the dominators are needed from here: let the rest go before the results exist,
-        // but for one array the retained sizes may be summed in.
-        int[] spare = semi;
-        retainers = null;
-        ancestor = null;
-        label = null;
-        semi = null;
-        compression = null;
-        bucketHead = null;
-        bucketNext = null;
-
-        // From vertices to ordinals in place: each entry is read before it is overwritten.
-        int[] dominators = dom;
-        for (int node = 0; node < count; node++) {
-            dominators[node] = dom[node + 1] - 1;
-        }
-        RetainedSizes retained = RetainedSizes.sum(shallowSizes::get, dominators, count, vertex, 1, spare);
-        monitor.progress(2L * count);
-        return new Result(dominators, retained, unreachable);
     }
 
     /**
-     * Vertices left in a bucket that is never processed again: their semidominator's bucket was processed before
-     * they joined it, or never is (the root's, at the end), which happens only to objects DevTools numbers outside
-     * its search. DevTools' dominator array starts zeroed, so their entry stays 0 there, which the last pass turns
-     * into the root.
+     * The least semidominator on the forest path from linked vertex {@code v} up to its tree's root, which is not
+     * linked; those numbered from {@code firstLinked} on are. Compresses the path on the way.
      */
-    private static void noDominator(int bucket, int[] bucketNext) {
-        for (int v = bucket; v != 0; ) {
-            int next = bucketNext[v];
-            bucketNext[v] = 0;
-            v = next;
-        }
-    }
-
-    /** Depth-first numbering over essential edges from {@code start}, in edge order, as DevTools' iterative DFS. */
-    private void search(int start, ProgressMonitor monitor) {
-        nextEdge[start - 1] = graph.edgeStart(start - 1);
-        int v = start;
-        while (v != 0) {
-            if (semi[v] == 0) {
-                semi[v] = ++numbered;
-                vertex[numbered] = v;
-                if ((numbered & 0xFFFF) == 0) {
-                    // The search is a long stretch of the tree's work on a big graph: it reports and can be
-                    // cancelled too.
-                    monitor.checkCancelled();
-                    monitor.progress(numbered);
-                }
-            }
-            int next = parent[v];
-            int vOrdinal = v - 1;
-            for (int end = graph.edgeEnd(vOrdinal); nextEdge[vOrdinal] < end; nextEdge[vOrdinal]++) {
-                int e = nextEdge[vOrdinal];
-                if (!essential.get(e)) {
-                    continue;
-                }
-                int wOrdinal = graph.edgeTarget(e);
-                int w = wOrdinal + 1;
-                if (semi[w] == 0) {
-                    parent[w] = v;
-                    nextEdge[wOrdinal] = graph.edgeStart(wOrdinal);
-                    next = w;
-                    break;
-                }
-            }
-            v = next;
-        }
-    }
-
-    private int evaluate(int v) {
-        if (ancestor[v] == 0) {
-            return v;
-        }
-        compress(v);
-        return label[v];
-    }
-
-    private void compress(int v) {
+    private int leastAbove(int v, int firstLinked) {
+        int[] links = forest;
         int top = 0;
-        while (ancestor[ancestor[v]] != 0) {
+        for (int x = v; links[2 * x] >= firstLinked; x = links[2 * x]) {
             if (++top == compression.length) {
                 compression = Arrays.copyOf(compression, 2 * compression.length);
             }
-            compression[top] = v;
-            v = ancestor[v];
+            compression[top] = x;
         }
         while (top > 0) {
             int w = compression[top--];
-            if (semi[label[ancestor[w]]] < semi[label[w]]) {
-                label[w] = label[ancestor[w]];
+            int a = links[2 * w];
+            if (links[2 * a + 1] < links[2 * w + 1]) {
+                links[2 * w + 1] = links[2 * a + 1];
             }
-            ancestor[w] = ancestor[ancestor[w]];
+            links[2 * w] = links[2 * a];
         }
+        return links[2 * v + 1];
     }
 }

@@ -97,6 +97,18 @@ final class EssentialRetainers {
         monitor.progress(half.toNode() - half.fromNode());
     }
 
+    /**
+     * Replaces each owner {@code o} by {@code numbers[o + shift] - shift}, for the dominator tree, which works in
+     * preorder numbers from 1: {@code numbers} maps {@code [shift, nodeCount + shift)} onto itself, so the new owners
+     * fit where ordinals did.
+     */
+    void renumberOwners(int[] numbers, int shift) {
+        int slots = first[first.length - 1];
+        for (int slot = 0; slot < slots; slot++) {
+            setOwner(slot, numbers[owner(slot) + shift] - shift);
+        }
+    }
+
     /** Slots of {@code node}'s essential retainers are {@code [start(node), end(node))}. */
     int start(int node) {
         return first[node];

@@ -15,7 +15,7 @@ import java.util.List;
  * Builds small snapshots in V8's layout (seven node fields, with detachedness) for this package's tests. Node 0 is
  * the synthetic root; ids are 1, 3, 5, … in node order.
  */
-final class TinyHeap {
+public final class TinyHeap {
     static final String[] NODE_TYPES = {"hidden", "array", "string", "object", "code", "closure", "regexp",
             "number", "native", "synthetic", "concatenated string", "sliced string", "symbol", "bigint",
             "object shape"};
@@ -26,7 +26,7 @@ final class TinyHeap {
     private final List<String> strings = new ArrayList<>();
     private final List<long[]> locations = new ArrayList<>();
 
-    TinyHeap() {
+    public TinyHeap() {
         node("synthetic", "", 0);
     }
 
@@ -43,7 +43,7 @@ final class TinyHeap {
         return index;
     }
 
-    int node(String type, String name, long selfSize) {
+    public int node(String type, String name, long selfSize) {
         return node(type, name, selfSize, 0);
     }
 
@@ -58,7 +58,7 @@ final class TinyHeap {
         return nodes.size() - 1;
     }
 
-    TinyHeap edge(int from, String type, String name, int to) {
+    public TinyHeap edge(int from, String type, String name, int to) {
         int typeCode = List.of(EDGE_TYPES).indexOf(type);
         long nameOrIndex = type.equals("element") || type.equals("hidden") ? Long.parseLong(name) : string(name);
         edges.get(from).add(new long[]{typeCode, nameOrIndex, to});
@@ -129,7 +129,7 @@ final class TinyHeap {
         return text.append("]}").toString();
     }
 
-    HeapSnapshot snapshot() {
+    public HeapSnapshot snapshot() {
         byte[] bytes = json().getBytes(StandardCharsets.UTF_8);
         try {
             return SnapshotReader.read(new ByteArrayInputStream(bytes), bytes.length, ProgressMonitor.none());
