@@ -26,7 +26,7 @@ public final class Main {
         }
         int exitCode;
         try {
-            exitCode = HeapscopeCommand.commandLine().execute(args);
+            exitCode = HeapscopeCommand.commandLine(args).execute(args);
         } catch (OutOfMemoryError e) {
             // picocli hands only Exceptions to our handlers; a snapshot too big for the heap is the one Error a user
             // can fix.

@@ -83,6 +83,35 @@ class HeapscopeCommandTest {
     }
 
     @Test
+    void theCommandsNamesAreTheirAnnotations() {
+        HeapscopeCommand.SUBCOMMANDS.forEach((name, command) ->
+                assertEquals(name, command.getAnnotation(Command.class).name()));
+        assertEquals(HeapscopeCommand.SUBCOMMANDS.keySet(),
+                HeapscopeCommand.commandLine().getSubcommands().keySet());
+    }
+
+    @Test
+    void aCommandLineOfTheNamedCommandAloneAnswersAsTheWholeOne() {
+        String[][] runs = {{"summary", "--help"}, {"info", "--bogus"}, {"retainers"},
+            {"summary", "surely-missing.heapsnapshot", "--debug"}, {"report", "--help"}, {"ifno", "x"}, {"help"}};
+        for (String[] args : runs) {
+            CommandLine named = HeapscopeCommand.commandLine(args);
+            CliRun alone = CliRun.of(named, args);
+            CliRun whole = CliRun.of(HeapscopeCommand.commandLine(), args);
+            assertEquals(whole.exitCode(), alone.exitCode(), String.join(" ", args));
+            assertEquals(whole.out(), alone.out(), String.join(" ", args));
+            // A stack trace's frames differ by where each line was built; its first line must not.
+            assertEquals(withoutFrames(whole.err()), withoutFrames(alone.err()), String.join(" ", args));
+        }
+        assertEquals(1, HeapscopeCommand.commandLine("summary", "x").getSubcommands().size());
+        assertTrue(HeapscopeCommand.commandLine("help", "summary").getSubcommands().size() > 10);
+    }
+
+    private static String withoutFrames(String err) {
+        return err.lines().filter(line -> !line.startsWith("\t")).reduce("", (a, b) -> a + b + "\n");
+    }
+
+    @Test
     void unknownOptionIsOneLinePlusHint() {
         CliRun run = run("--bogus");
         assertEquals(2, run.exitCode());
