@@ -29,6 +29,11 @@ import java.util.BitSet;
  * <p>Everything after the search works in preorder numbers from 1 (0 means none): the steps go through them in
  * order, the forest's links point at lower numbers, and an owner numbered before the vertex in its step is not yet
  * linked, so it is its own semidominator without looking anything up. Everything is iterative over int arrays.
+ *
+ * <p>Memory is the peak of a whole load here: five int arrays of the node count (the forest counts two), as the
+ * Lengauer–Tarjan before this took. The essential selection's spent count arrays become the numbering and the
+ * semidominators; the numbering then holds the parents, the dominators by number and at last the retained sizes,
+ * and the semidominators' array ends as the dominators by ordinal.
  */
 final class DominatorTree {
     static final String PHASE = "Building the dominator tree";
