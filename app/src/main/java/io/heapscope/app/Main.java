@@ -3,6 +3,7 @@ package io.heapscope.app;
 import io.heapscope.app.cli.ExitCodes;
 import io.heapscope.app.cli.HeapscopeCommand;
 import io.heapscope.model.analysis.PhaseCollections;
+import io.heapscope.model.snapshot.ReaderWarmUp;
 
 /**
  * Entry point of the shaded jar. With no arguments it opens the desktop app; {@code open FILE...} opens the app with
@@ -17,6 +18,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // The reader's loops compile on the second core while this one builds the command line or the window.
+        ReaderWarmUp.startBeside();
         // The root command itself opens the app when given no command, so every case goes through one parser and
         // one set of error handlers.
         if (args.length > 0 && !args[0].equals("open")) {
