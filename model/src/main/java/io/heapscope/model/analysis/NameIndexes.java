@@ -9,10 +9,10 @@ import java.util.Arrays;
  * once, so there is normally one index (or none); duplicates would still be found. Finding them makes no
  * {@link String} of the others: most strings are never asked for.
  */
-final class NameIndexes {
+public final class NameIndexes {
     private final int[] indexes;
 
-    NameIndexes(StringTable strings, String text) {
+    public NameIndexes(StringTable strings, String text) {
         int[] found = new int[0];
         for (int i = 0; i < strings.size(); i++) {
             if (strings.is(i, text)) {
@@ -23,7 +23,7 @@ final class NameIndexes {
         indexes = found;
     }
 
-    boolean matches(int nameIndex) {
+    public boolean matches(int nameIndex) {
         for (int index : indexes) {
             if (index == nameIndex) {
                 return true;

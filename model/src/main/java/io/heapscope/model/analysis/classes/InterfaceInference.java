@@ -1,6 +1,8 @@
 package io.heapscope.model.analysis.classes;
 
+import io.heapscope.model.analysis.NameIndexes;
 import io.heapscope.model.graph.HeapGraph;
+import io.heapscope.model.graph.StringTable;
 import io.heapscope.model.progress.ProgressMonitor;
 
 import java.util.ArrayList;
@@ -13,7 +15,7 @@ import java.util.List;
  * object (type {@code object}, name {@code Object}) proposes the name built from its property edges in edge order
  * ({@code __proto__} skipped; names stop being added once the text would pass 120 characters, but the first is
  * always kept); a proposal shared by at least max(2, plain objects / 1000) objects is kept. Linear in the plain
- * objects' edges; one string per plain object, as DevTools builds.
+ * objects' edges. DevTools builds a string per plain object; here a name is made once per distinct property list.
  */
 final class InterfaceInference {
     static final String PHASE = "Inferring object shapes";
@@ -29,7 +31,7 @@ final class InterfaceInference {
     private static final class Candidate {
         final String name;
         final String[] properties;
-        int count = 1;
+        int count;
 
         Candidate(String name, String[] properties) {
             this.name = name;
@@ -42,42 +44,45 @@ final class InterfaceInference {
         int objectType = graph.nodeTypes().code("object");
         int propertyType = graph.edgeTypes().code("property");
         monitor.beginPhase(PHASE, nodeCount);
+        StringTable strings = graph.strings();
+        NameIndexes objectNames = new NameIndexes(strings, "Object");
+        NameIndexes protoNames = new NameIndexes(strings, "__proto__");
+        FormattedLengths lengths = new FormattedLengths(strings);
 
+        // A plain object's property list is found by its string indexes, without making its name: the name is made
+        // once per distinct list.
+        PropertyLists lists = new PropertyLists();
+        List<Candidate> byList = new ArrayList<>();
         // Insertion order matters: the sort below is stable, so equally popular names keep first-seen order.
         HashMap<String, Candidate> byName = new HashMap<>();
         List<Candidate> inOrder = new ArrayList<>();
-        StringBuilder name = new StringBuilder(MAX_INTERFACE_NAME_LENGTH + 16);
-        String[] properties = new String[16];
+        int[] properties = new int[16];
         long plainObjects = 0;
         for (int node = 0; node < nodeCount; node++) {
             if ((node & 0xFFFF) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(node);
             }
-            if (!isPlainObject(graph, node, objectType)) {
+            if (graph.nodeType(node) != objectType || !objectNames.matches(graph.nodeNameIndex(node))) {
                 continue;
             }
             plainObjects++;
-            name.setLength(0);
-            name.append('{');
+            // The length of "{" and the formatted names so far, joined by ", ".
+            int nameLength = 1;
             int count = 0;
             for (int edge = graph.edgeStart(node), end = graph.edgeEnd(node); edge < end; edge++) {
                 if (graph.edgeType(edge) != propertyType) {
                     continue;
                 }
-                String property = graph.strings().get(graph.edgeNameOrIndex(edge));
-                if (property.equals("__proto__")) {
+                int property = graph.edgeNameOrIndex(edge);
+                if (protoNames.matches(property)) {
                     continue;
                 }
-                String formatted = PropertyNames.format(property);
-                if (name.length() > MIN_INTERFACE_PROPERTY_COUNT
-                        && name.length() + formatted.length() > MAX_INTERFACE_NAME_LENGTH) {
+                int formatted = lengths.of(property);
+                if (nameLength > MIN_INTERFACE_PROPERTY_COUNT && nameLength + formatted > MAX_INTERFACE_NAME_LENGTH) {
                     break;
                 }
-                if (name.length() != 1) {
-                    name.append(", ");
-                }
-                name.append(formatted);
+                nameLength += (nameLength != 1 ? 2 : 0) + formatted;
                 if (count == properties.length) {
                     properties = Arrays.copyOf(properties, count * 2);
                 }
@@ -87,15 +92,11 @@ final class InterfaceInference {
             if (count == 0) {
                 continue;
             }
-            String interfaceName = name.append('}').toString();
-            Candidate candidate = byName.get(interfaceName);
-            if (candidate != null) {
-                candidate.count++;
-            } else {
-                candidate = new Candidate(interfaceName, Arrays.copyOf(properties, count));
-                byName.put(interfaceName, candidate);
-                inOrder.add(candidate);
+            int list = lists.add(properties, count);
+            if (list == byList.size()) {
+                byList.add(candidateOf(strings, properties, count, byName, inOrder));
             }
+            byList.get(list).count++;
         }
         monitor.progress(nodeCount);
 
@@ -110,6 +111,28 @@ final class InterfaceInference {
             result.add(new InterfaceDefinition(candidate.name, Arrays.asList(candidate.properties)));
         }
         return List.copyOf(result);
+    }
+
+    /**
+     * The candidate named by a property list seen for the first time. Lists of different string indexes share a
+     * name only if the strings section holds a text twice, which V8 never writes; DevTools counts by name.
+     */
+    private static Candidate candidateOf(StringTable strings, int[] properties, int count,
+                                         HashMap<String, Candidate> byName, List<Candidate> inOrder) {
+        StringBuilder name = new StringBuilder(MAX_INTERFACE_NAME_LENGTH + 16).append('{');
+        String[] texts = new String[count];
+        for (int i = 0; i < count; i++) {
+            texts[i] = strings.get(properties[i]);
+            name.append(i > 0 ? ", " : "").append(PropertyNames.format(texts[i]));
+        }
+        String interfaceName = name.append('}').toString();
+        Candidate candidate = byName.get(interfaceName);
+        if (candidate == null) {
+            candidate = new Candidate(interfaceName, texts);
+            byName.put(interfaceName, candidate);
+            inOrder.add(candidate);
+        }
+        return candidate;
     }
 
     /** DevTools' {@code isPlainJSObject}: type {@code object} and raw name {@code Object}. */

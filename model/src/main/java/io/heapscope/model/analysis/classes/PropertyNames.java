@@ -48,12 +48,16 @@ final class PropertyNames {
 
     private static boolean needsQuotes(String name) {
         for (int i = 0, n = name.length(); i < n; i++) {
-            char c = name.charAt(i);
-            if (c == ',' || c == '\'' || c == '"' || c == '{' || c == '}') {
+            if (isSpecial(name.charAt(i))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A character that makes a name need quotes. */
+    static boolean isSpecial(char c) {
+        return c == ',' || c == '\'' || c == '"' || c == '{' || c == '}';
     }
 
     private static void unicodeEscape(StringBuilder out, char c) {

@@ -147,6 +147,19 @@ class InterfaceNamesTest {
     }
 
     @Test
+    void aTextTheStringsHoldTwiceIsOneName() {
+        TinyHeap heap = new TinyHeap();
+        int first = heap.plainObject("a", "b");
+        int value = heap.node("string", "v", 16);
+        int second = heap.node("object", "Object", 16);
+        heap.edge(second, "property", heap.duplicateString("a"), value).edge(second, "property", "b", value);
+        ClassNames names = names(heap);
+        // One object per list of string indexes, but two per name: DevTools counts by name.
+        assertEquals("{a, b}", names.className(first));
+        assertEquals("{a, b}", names.className(second));
+    }
+
+    @Test
     void givenDefinitionsNameAnotherSnapshot() {
         TinyHeap heap = new TinyHeap();
         int object = heap.plainObject("a", "b");

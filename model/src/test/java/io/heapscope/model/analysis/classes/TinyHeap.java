@@ -43,6 +43,18 @@ public final class TinyHeap {
         return index;
     }
 
+    /** Adds {@code value} to the strings again, as V8 never would; returns its new index. */
+    int duplicateString(String value) {
+        strings.add(value);
+        return strings.size() - 1;
+    }
+
+    /** An edge named by a string index, such as one from {@link #duplicateString}. */
+    TinyHeap edge(int from, String type, int nameIndex, int to) {
+        edges.get(from).add(new long[]{List.of(EDGE_TYPES).indexOf(type), nameIndex, to});
+        return this;
+    }
+
     public int node(String type, String name, long selfSize) {
         return node(type, name, selfSize, 0);
     }
