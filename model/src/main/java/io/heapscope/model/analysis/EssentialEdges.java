@@ -77,8 +77,7 @@ final class EssentialEdges {
                 targetCounts[target]++;
             }
             if ((node & 0xFFFF) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(node - fromNode);
+                ProgressMonitor.checkpoint(monitor, node - fromNode);
             }
         }
         return new Selection(fromNode, toNode, essential, targetCounts);

@@ -90,8 +90,7 @@ final class EssentialRetainers {
                 }
             }
             if ((n & 0x3FFFF) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(n - half.fromNode());
+                ProgressMonitor.checkpoint(monitor, n - half.fromNode());
             }
         }
         monitor.progress(half.toNode() - half.fromNode());

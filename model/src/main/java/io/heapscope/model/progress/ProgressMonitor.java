@@ -37,6 +37,17 @@ public interface ProgressMonitor {
         return new BesideMonitor(this);
     }
 
+    /**
+     * Checks for cancellation, then reports progress: for hot loops that run on both cores at once, each with its own
+     * kind of monitor. Called there directly, the JIT compiled the loop for the one kind it had seen, and threw the
+     * loop away when the other thread's came (twice per loop and thread in the essential-edge phases). Calls from
+     * here share one profile that sees every kind.
+     */
+    static void checkpoint(ProgressMonitor monitor, long workDone) {
+        monitor.checkCancelled();
+        monitor.progress(workDone);
+    }
+
     /** A monitor that reports nothing and never cancels. */
     static ProgressMonitor none() {
         return NoProgress.INSTANCE;
