@@ -75,7 +75,7 @@ final class Distances {
                 distances[child] = distance;
                 queue[length++] = child;
             }
-            if ((++visited & 0xFFFF) == 0) {
+            if ((++visited & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(Math.min(visited, graph.nodeCount()));
             }

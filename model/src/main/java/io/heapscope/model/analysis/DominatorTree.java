@@ -63,7 +63,7 @@ final class DominatorTree {
     /** Semidominator per preorder number; then the dominators by node ordinal. */
     private int[] semi;
     /** Path compression's stack: as deep as the longest path compressed, which is mostly short. */
-    private int[] compression = new int[1024];
+    private int[] compression = new int[1 << 16];
     private int numbered;
     /** Objects the search from the root does not reach. */
     private int unreachableFromRoot;
@@ -179,7 +179,7 @@ final class DominatorTree {
             forest[2 * at + 1] = next;
             if (found != 0) {
                 at = number(found, at);
-                if ((at & 0xFFFF) == 0) {
+                if ((at & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                     // The search is a long stretch of the tree's work on a big graph: it reports and can be
                     // cancelled too.
                     monitor.checkCancelled();
@@ -225,7 +225,7 @@ final class DominatorTree {
             }
             semi[w] = least;
             forest[2 * w + 1] = least;
-            if ((w & 0xFFFF) == 0) {
+            if ((w & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(count + (long) (count - w));
             }

@@ -76,7 +76,7 @@ final class EssentialEdges {
                 essential.set(e);
                 targetCounts[target]++;
             }
-            if ((node & 0xFFFF) == 0) {
+            if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 ProgressMonitor.checkpoint(monitor, node - fromNode);
             }
         }

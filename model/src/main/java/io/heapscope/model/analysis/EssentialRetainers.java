@@ -89,7 +89,7 @@ final class EssentialRetainers {
                     setOwner(cursor[graph.edgeTarget(e)]++, n);
                 }
             }
-            if ((n & 0x3FFFF) == 0) {
+            if ((n & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 ProgressMonitor.checkpoint(monitor, n - half.fromNode());
             }
         }

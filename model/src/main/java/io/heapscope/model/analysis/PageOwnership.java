@@ -44,7 +44,7 @@ final class PageOwnership {
                     stack[size++] = child;
                 }
             }
-            if ((++visited & 0xFFFF) == 0) {
+            if ((++visited & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(visited);
             }

@@ -133,7 +133,7 @@ final class ShallowSizes {
                 }
                 worklist[size++] = target;
             }
-            if ((++visited & 0xFFFF) == 0) {
+            if ((++visited & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(Math.min(visited, count));
             }

@@ -38,7 +38,7 @@ final class WeakMapEdgeNames {
         PairKeys pairs = new PairKeys(strings);
         long[] tableIds = new long[16];
         for (int index = 0; index < pairOfName.length; index++) {
-            if ((index & 0xFFFF) == 0) {
+            if ((index & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(index);
             }

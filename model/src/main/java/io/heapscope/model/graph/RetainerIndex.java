@@ -51,7 +51,7 @@ final class RetainerIndex {
                 retainerEdge[slot] = e;
                 retainerNode[slot] = n;
             }
-            if ((n & 0x3FFFF) == 0) {
+            if ((n & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(edgeCount + (long) firstEdge[n]);
             }

@@ -44,7 +44,7 @@ final class DurableReachability {
         mark(reached, 0);
         while (head < tail) {
             int node = queue[head++];
-            if ((head & 0xFFFF) == 0) {
+            if ((head & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(head);
             }

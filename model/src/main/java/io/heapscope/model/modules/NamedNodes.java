@@ -40,7 +40,7 @@ final class NamedNodes {
         int[] counts = new int[names.size()];
         int nodeCount = graph.nodeCount();
         for (int node = 0; node < nodeCount; node++) {
-            if ((node & 0xFFFF) == 0) {
+            if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(node);
             }

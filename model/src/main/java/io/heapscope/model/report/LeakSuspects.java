@@ -227,7 +227,7 @@ public final class LeakSuspects {
         }
         List<Found> found = new ArrayList<>();
         for (int node = 1, n = graph.nodeCount(); node < n; node++) {
-            if ((node & 0xFFFF) == 0) {
+            if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(node);
             }

@@ -148,7 +148,7 @@ public final class ClassNames {
             LocationRows locations = LocationRows.of(snapshot, objectType, classOf);
 
             for (int node = 0; node < nodeCount; node++) {
-                if ((node & 0xFFFF) == 0) {
+                if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                     monitor.checkCancelled();
                     monitor.progress(node);
                 }

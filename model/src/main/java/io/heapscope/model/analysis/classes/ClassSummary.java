@@ -44,7 +44,7 @@ public final class ClassSummary {
         int[] firstCounted = new int[classCount];
         Arrays.fill(firstCounted, -1);
         for (int node = 0; node < nodeCount; node++) {
-            if ((node & 0xFFFF) == 0) {
+            if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(node);
             }
@@ -150,7 +150,7 @@ public final class ClassSummary {
             for (int i = tree.start(node), end = tree.end(node); i < end; i++) {
                 stack[top++] = tree.child(i);
             }
-            if ((++visited & 0xFFFF) == 0) {
+            if ((++visited & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(nodeCount + (long) visited);
             }

@@ -45,7 +45,7 @@ final class DetachedNames {
         while (propagation.attachedCount > 0) {
             int node = propagation.attached[--propagation.attachedCount];
             propagation.visitChildren(node, ATTACHED);
-            if ((++done & 0xFFFF) == 0) {
+            if ((++done & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
             }
         }
@@ -56,7 +56,7 @@ final class DetachedNames {
                 continue;
             }
             propagation.visitChildren(node, DETACHED);
-            if ((++done & 0xFFFF) == 0) {
+            if ((++done & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
             }
         }

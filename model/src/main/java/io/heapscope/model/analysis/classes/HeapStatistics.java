@@ -54,7 +54,7 @@ public record HeapStatistics(long total, long nativeTotal, long typedArrays, lon
         long jsArrays = 0;
         long system = 0;
         for (int node = 0; node < nodeCount; node++) {
-            if ((node & 0xFFFF) == 0) {
+            if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(node);
             }

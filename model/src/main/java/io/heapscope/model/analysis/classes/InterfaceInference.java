@@ -59,7 +59,7 @@ final class InterfaceInference {
         int[] properties = new int[16];
         long plainObjects = 0;
         for (int node = 0; node < nodeCount; node++) {
-            if ((node & 0xFFFF) == 0) {
+            if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(node);
             }

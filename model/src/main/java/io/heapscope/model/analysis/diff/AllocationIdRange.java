@@ -58,7 +58,7 @@ public record AllocationIdRange(long afterId, long upToId) {
         int[] result = new int[64];
         int size = 0;
         for (int node = 0; node < count; node++) {
-            if ((node & 0xFFFF) == 0) {
+            if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(node);
             }

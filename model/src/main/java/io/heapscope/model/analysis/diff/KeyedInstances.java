@@ -53,7 +53,7 @@ final class KeyedInstances {
         HashMap<String, Integer> keyIndex = new HashMap<>();
         int[] classOfKey = new int[classCount];
         for (int node = 0; node < nodeCount; node++) {
-            if ((node & 0xFFFF) == 0) {
+            if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(doneBefore + node);
             }
@@ -85,7 +85,7 @@ final class KeyedInstances {
         long[] instances = new long[firstInstance[keyCount]];
         int[] next = Arrays.copyOf(firstInstance, keyCount);
         for (int node = 0; node < nodeCount; node++) {
-            if ((node & 0xFFFF) == 0) {
+            if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
                 monitor.progress(doneBefore + nodeCount + node);
             }
