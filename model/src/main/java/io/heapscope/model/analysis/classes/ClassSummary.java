@@ -3,10 +3,12 @@ package io.heapscope.model.analysis.classes;
 import io.heapscope.model.analysis.DominatedNodes;
 import io.heapscope.model.analysis.NodeMeasures;
 import io.heapscope.model.progress.ProgressMonitor;
+import io.heapscope.model.progress.SideThread;
 
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.Future;
 
 /**
  * DevTools' Summary view with the default "All objects" filter ({@code buildAggregates} and
@@ -36,34 +38,21 @@ public final class ClassSummary {
     public static ClassSummary compute(ClassNames classes, NodeMeasures measures, ProgressMonitor monitor) {
         int nodeCount = classes.nodeCount();
         int classCount = classes.classCount();
-        monitor.beginPhase(PHASE, 2L * nodeCount);
+        monitor.beginPhase(PHASE, nodeCount);
 
-        int[] count = new int[classCount];
-        long[] shallow = new long[classCount];
-        int[] minDistance = new int[classCount];
-        int[] firstCounted = new int[classCount];
-        Arrays.fill(firstCounted, -1);
-        for (int node = 0; node < nodeCount; node++) {
-            if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(node);
-            }
-            long size = measures.shallowSize(node);
-            if (size == 0) {
-                continue;
-            }
-            int cls = classes.classOf(node);
-            int distance = measures.distance(node);
-            if (count[cls]++ == 0) {
-                firstCounted[cls] = node;
-                minDistance[cls] = distance;
-            } else if (distance < minDistance[cls]) {
-                minDistance[cls] = distance;
-            }
-            shallow[cls] += size;
+        // The per-class counts on the second core, while this one walks the dominator tree: each is a pass over
+        // every node, and the walk is the longer.
+        Tally tally;
+        long[] retained;
+        try (SideThread side = new SideThread(monitor, "heapscope-summary")) {
+            Future<Tally> counted = side.submit(sideMonitor -> Tally.of(classes, measures, sideMonitor));
+            retained = topMostRetainedSizes(classes, measures, monitor);
+            tally = SideThread.await(counted);
         }
-
-        long[] retained = topMostRetainedSizes(classes, measures, monitor);
+        int[] count = tally.count;
+        long[] shallow = tally.shallow;
+        int[] minDistance = tally.minDistance;
+        int[] firstCounted = tally.firstCounted;
 
         // DevTools turns its internal keys into printed keys by overwriting a plain object's entries in Map order
         // (first counted instance): when two classes print as one key, the later-starting one is the row.
@@ -106,8 +95,49 @@ public final class ClassSummary {
                 }
             }
         }
-        monitor.progress(2L * nodeCount);
+        monitor.progress(nodeCount);
         return new ClassSummary(rows, classOfRow, rowOfClass, firstInstance, instances);
+    }
+
+    /** Per class: the instances counted (shallow size not 0), their shallow sizes, least distance and first one. */
+    private static final class Tally {
+        final int[] count;
+        final long[] shallow;
+        final int[] minDistance;
+        final int[] firstCounted;
+
+        private Tally(int classCount) {
+            count = new int[classCount];
+            shallow = new long[classCount];
+            minDistance = new int[classCount];
+            firstCounted = new int[classCount];
+            Arrays.fill(firstCounted, -1);
+        }
+
+        static Tally of(ClassNames classes, NodeMeasures measures, ProgressMonitor monitor) {
+            Tally tally = new Tally(classes.classCount());
+            int[] count = tally.count;
+            int[] minDistance = tally.minDistance;
+            for (int node = 0, nodeCount = classes.nodeCount(); node < nodeCount; node++) {
+                if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
+                    monitor.checkCancelled();
+                }
+                long size = measures.shallowSize(node);
+                if (size == 0) {
+                    continue;
+                }
+                int cls = classes.classOf(node);
+                int distance = measures.distance(node);
+                if (count[cls]++ == 0) {
+                    tally.firstCounted[cls] = node;
+                    minDistance[cls] = distance;
+                } else if (distance < minDistance[cls]) {
+                    minDistance[cls] = distance;
+                }
+                tally.shallow[cls] += size;
+            }
+            return tally;
+        }
     }
 
     /**
@@ -152,7 +182,7 @@ public final class ClassSummary {
             }
             if ((++visited & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 monitor.checkCancelled();
-                monitor.progress(nodeCount + (long) visited);
+                monitor.progress(visited);
             }
         }
         return retained;
