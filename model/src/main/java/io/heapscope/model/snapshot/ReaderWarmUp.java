@@ -4,9 +4,6 @@ import io.heapscope.model.graph.NodeColumns;
 import io.heapscope.model.graph.TypeNames;
 
 import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -83,7 +80,7 @@ public final class ReaderWarmUp {
             // A fresh builder now and then: a real load makes its detachedness column at a late first known value,
             // and a fill compiled as if the column always existed was thrown away there.
             if (call % BUILDER_CALLS == 0) {
-                nodes = new NodeColumnsBuilder(meta, nodeCount, INLINE);
+                nodes = new NodeColumnsBuilder(meta, nodeCount, Runnable::run);
             }
             nodes.fill(nodeRows, 0, ROWS_PER_FILL, (call % 8) * ROWS_PER_FILL);
         }
@@ -96,36 +93,4 @@ public final class ReaderWarmUp {
             edges.fill(edgeRows, 0, ROWS_PER_FILL, (call % 8) * ROWS_PER_FILL);
         }
     }
-
-    /** Runs what is submitted on the submitting thread. */
-    private static final ExecutorService INLINE = new AbstractExecutorService() {
-        @Override
-        public void execute(Runnable command) {
-            command.run();
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
-        }
-    };
 }
