@@ -76,8 +76,7 @@ final class Distances {
                 queue[length++] = child;
             }
             if ((++visited & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(Math.min(visited, graph.nodeCount()));
+                ProgressMonitor.checkpoint(monitor, Math.min(visited, graph.nodeCount()));
             }
         }
         return visited;

@@ -182,8 +182,7 @@ final class DominatorTree {
                 if ((at & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                     // The search is a long stretch of the tree's work on a big graph: it reports and can be
                     // cancelled too.
-                    monitor.checkCancelled();
-                    monitor.progress(at);
+                    ProgressMonitor.checkpoint(monitor, at);
                 }
             } else {
                 at = forest[2 * at];
@@ -226,8 +225,7 @@ final class DominatorTree {
             semi[w] = least;
             forest[2 * w + 1] = least;
             if ((w & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(count + (long) (count - w));
+                ProgressMonitor.checkpoint(monitor, count + (long) (count - w));
             }
         }
     }

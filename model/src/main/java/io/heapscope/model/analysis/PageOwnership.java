@@ -45,8 +45,7 @@ final class PageOwnership {
                 }
             }
             if ((++visited & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(visited);
+                ProgressMonitor.checkpoint(monitor, visited);
             }
         }
         return owned;

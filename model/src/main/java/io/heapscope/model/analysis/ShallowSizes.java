@@ -134,8 +134,7 @@ final class ShallowSizes {
                 worklist[size++] = target;
             }
             if ((++visited & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(Math.min(visited, count));
+                ProgressMonitor.checkpoint(monitor, Math.min(visited, count));
             }
         }
         return owners;

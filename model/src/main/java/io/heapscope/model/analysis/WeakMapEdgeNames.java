@@ -39,8 +39,7 @@ final class WeakMapEdgeNames {
         long[] tableIds = new long[16];
         for (int index = 0; index < pairOfName.length; index++) {
             if ((index & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(index);
+                ProgressMonitor.checkpoint(monitor, index);
             }
             if (!WeakMapEntryName.mayBe(strings, index)) {
                 continue;

@@ -52,8 +52,7 @@ final class RetainerIndex {
                 retainerNode[slot] = n;
             }
             if ((n & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(edgeCount + (long) firstEdge[n]);
+                ProgressMonitor.checkpoint(monitor, edgeCount + (long) firstEdge[n]);
             }
         }
         monitor.progress(2L * edgeCount);

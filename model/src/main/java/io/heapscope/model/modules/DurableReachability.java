@@ -45,8 +45,7 @@ final class DurableReachability {
         while (head < tail) {
             int node = queue[head++];
             if ((head & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(head);
+                ProgressMonitor.checkpoint(monitor, head);
             }
             for (int e = graph.edgeStart(node), end = graph.edgeEnd(node); e < end; e++) {
                 int target = graph.edgeTarget(e);

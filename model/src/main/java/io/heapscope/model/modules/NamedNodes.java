@@ -41,8 +41,7 @@ final class NamedNodes {
         int nodeCount = graph.nodeCount();
         for (int node = 0; node < nodeCount; node++) {
             if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(node);
+                ProgressMonitor.checkpoint(monitor, node);
             }
             int name = graph.nodeNameIndex(node);
             if (Arrays.binarySearch(sortedIndexes, name) >= 0) {

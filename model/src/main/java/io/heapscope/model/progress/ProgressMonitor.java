@@ -46,10 +46,11 @@ public interface ProgressMonitor {
     }
 
     /**
-     * Checks for cancellation, then reports progress: for hot loops that run on both cores at once, each with its own
-     * kind of monitor. Called there directly, the JIT compiled the loop for the one kind it had seen, and threw the
-     * loop away when the other thread's came (twice per loop and thread in the essential-edge phases). Calls from
-     * here share one profile that sees every kind.
+     * Checks for cancellation, then reports progress: what a hot loop does at each {@link #CHECKPOINT_MASK} step.
+     * Loops that run on both cores at once have a different kind of monitor on each; called in the loop directly,
+     * the JIT compiled the loop for the one kind it had seen, and threw the loop away when the other thread's came
+     * (twice per loop and thread in the essential-edge phases). Calls from here share one profile that sees every
+     * kind.
      */
     static void checkpoint(ProgressMonitor monitor, long workDone) {
         monitor.checkCancelled();

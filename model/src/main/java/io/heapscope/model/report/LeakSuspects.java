@@ -228,8 +228,7 @@ public final class LeakSuspects {
         List<Found> found = new ArrayList<>();
         for (int node = 1, n = graph.nodeCount(); node < n; node++) {
             if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(node);
+                ProgressMonitor.checkpoint(monitor, node);
             }
             if (graph.nodeType(node) != object || alreadySuspect.contains(node)) {
                 continue;

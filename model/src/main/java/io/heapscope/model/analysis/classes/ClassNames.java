@@ -149,8 +149,7 @@ public final class ClassNames {
 
             for (int node = 0; node < nodeCount; node++) {
                 if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                    monitor.checkCancelled();
-                    monitor.progress(node);
+                    ProgressMonitor.checkpoint(monitor, node);
                 }
                 int type = graph.nodeType(node);
                 int devString;

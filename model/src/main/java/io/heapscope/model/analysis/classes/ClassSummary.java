@@ -181,8 +181,7 @@ public final class ClassSummary {
                 stack[top++] = tree.child(i);
             }
             if ((++visited & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(visited);
+                ProgressMonitor.checkpoint(monitor, visited);
             }
         }
         return retained;

@@ -55,8 +55,7 @@ public record HeapStatistics(long total, long nativeTotal, long typedArrays, lon
         long system = 0;
         for (int node = 0; node < nodeCount; node++) {
             if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(node);
+                ProgressMonitor.checkpoint(monitor, node);
             }
             long size = measures.shallowSize(node);
             int type = graph.nodeType(node);

@@ -60,8 +60,7 @@ final class InterfaceInference {
         long plainObjects = 0;
         for (int node = 0; node < nodeCount; node++) {
             if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(node);
+                ProgressMonitor.checkpoint(monitor, node);
             }
             if (graph.nodeType(node) != objectType || !objectNames.matches(graph.nodeNameIndex(node))) {
                 continue;

@@ -59,8 +59,7 @@ public record AllocationIdRange(long afterId, long upToId) {
         int size = 0;
         for (int node = 0; node < count; node++) {
             if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(node);
+                ProgressMonitor.checkpoint(monitor, node);
             }
             if (contains(graph.nodeId(node)) && measures.shallowSize(node) != 0) {
                 if (size == result.length) {

@@ -54,8 +54,7 @@ final class KeyedInstances {
         int[] classOfKey = new int[classCount];
         for (int node = 0; node < nodeCount; node++) {
             if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(doneBefore + node);
+                ProgressMonitor.checkpoint(monitor, doneBefore + node);
             }
             if (measures.shallowSize(node) == 0) {
                 continue;
@@ -86,8 +85,7 @@ final class KeyedInstances {
         int[] next = Arrays.copyOf(firstInstance, keyCount);
         for (int node = 0; node < nodeCount; node++) {
             if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                monitor.checkCancelled();
-                monitor.progress(doneBefore + nodeCount + node);
+                ProgressMonitor.checkpoint(monitor, doneBefore + nodeCount + node);
             }
             if (measures.shallowSize(node) != 0) {
                 int key = keyOfClass[classes.classOf(node)];
