@@ -3,6 +3,7 @@ package io.heapscope.app;
 import io.heapscope.app.cli.ExitCodes;
 import io.heapscope.app.cli.HeapscopeCommand;
 import io.heapscope.model.analysis.PhaseCollections;
+import io.heapscope.model.progress.BesidePriority;
 import io.heapscope.model.snapshot.ReaderWarmUp;
 
 /**
@@ -20,6 +21,8 @@ public final class Main {
     public static void main(String[] args) {
         // The reader's loops compile on the second core while this one builds the command line or the window.
         ReaderWarmUp.startBeside();
+        // The work beside a load must not slow the line that everything waits for; in the app, nor the window.
+        BesidePriority.enable();
         // The root command itself opens the app when given no command, so every case goes through one parser and
         // one set of error handlers.
         if (args.length > 0 && !args[0].equals("open")) {

@@ -14,7 +14,8 @@ import java.util.function.Function;
  * A second thread for phases that do not depend on the caller's current ones, so a load uses both cores of a small
  * machine. Work runs in the order submitted, with a {@linkplain ProgressMonitor#beside() beside} monitor: it stops
  * when the caller's monitor is cancelled, or when this is closed (the caller failed and no longer wants it).
- * {@link #await} hands the work's failure to the caller as it was thrown.
+ * {@link #await} hands the work's failure to the caller as it was thrown. The thread runs at a lower priority than
+ * the caller's where {@link BesidePriority} is enabled.
  */
 public final class SideThread implements AutoCloseable {
     private static final long CANCEL_CHECK_MILLIS = 20;
@@ -24,7 +25,10 @@ public final class SideThread implements AutoCloseable {
 
     public SideThread(ProgressMonitor main, String name) {
         this.thread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread worker = new Thread(runnable, name);
+            Thread worker = new Thread(() -> {
+                BesidePriority.lowerCurrentThread();
+                runnable.run();
+            }, name);
             worker.setDaemon(true);
             return worker;
         });
