@@ -85,8 +85,10 @@ final class LoadedSnapshot {
         PhaseTimer timer = new PhaseTimer(monitor);
         HeapSnapshot snapshot = SnapshotReader.read(file, timer);
         boolean needsClasses = parts.stream().anyMatch(NEEDING_CLASSES::contains);
+        // The Summary's walk down the dominator tree is built while the classes are still being named beside.
         HeapAnalysis.With<ClassNames> analysed = HeapAnalysis.analyze(snapshot, timer,
-                beside -> needsClasses ? ClassNames.compute(snapshot, beside) : null);
+                beside -> needsClasses ? ClassNames.compute(snapshot, beside) : null,
+                parts.contains(Part.SUMMARY) ? HeapAnalysis::dominated : analysis -> { });
         HeapAnalysis analysis = analysed.analysis();
         ClassNames classes = analysed.beside();
         ClassSummary summary = parts.contains(Part.SUMMARY) ? ClassSummary.compute(classes, analysis, timer) : null;

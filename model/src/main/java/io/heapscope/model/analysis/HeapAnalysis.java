@@ -7,6 +7,7 @@ import io.heapscope.model.snapshot.HeapSnapshot;
 
 import java.util.BitSet;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -59,6 +60,17 @@ public final class HeapAnalysis implements NodeMeasures {
      */
     public static <T> With<T> analyze(HeapSnapshot snapshot, ProgressMonitor monitor,
                                       Function<ProgressMonitor, T> beside) {
+        return analyze(snapshot, monitor, beside, analysis -> { });
+    }
+
+    /**
+     * As {@link #analyze(HeapSnapshot, ProgressMonitor, Function)}, and {@code meanwhile} on this thread once the
+     * analysis is done, while the second thread may still be busy with {@code beside}: it runs at a lower priority,
+     * and its share can end after the tree (e.g. building {@link #dominated()} for a Summary that waits for the
+     * classes named beside).
+     */
+    public static <T> With<T> analyze(HeapSnapshot snapshot, ProgressMonitor monitor,
+                                      Function<ProgressMonitor, T> beside, Consumer<HeapAnalysis> meanwhile) {
         HeapGraph graph = snapshot.graph();
         // The reading's buffers and spare table blocks.
         PhaseCollections.boundary();
@@ -80,6 +92,7 @@ public final class HeapAnalysis implements NodeMeasures {
             PhaseCollections.boundary();
             HeapAnalysis analysis = new HeapAnalysis(snapshot, shallow, SideThread.await(distances), tree,
                     SideThread.await(pageOwned));
+            meanwhile.accept(analysis);
             return new With<>(analysis, SideThread.await(besideResult));
         }
     }

@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +58,33 @@ class AnalysisProgressTest {
                 "Indexing essential retainers" + PhaseTimer.BESIDE, "Calculating distances" + PhaseTimer.BESIDE,
                 ClassNames.PHASE + PhaseTimer.BESIDE)),
                 timer.millis().keySet().toString());
+    }
+
+    /**
+     * The caller's work after the tree does not wait for the work beside, which may end later; the tree downwards
+     * it builds there is the one the analysis keeps.
+     */
+    @Test
+    void theCallersWorkAfterTheTreeRunsWhileTheWorkBesideGoesOn() throws Exception {
+        HeapSnapshot snapshot = sample();
+        CountDownLatch callerRan = new CountDownLatch(1);
+        AtomicReference<DominatedNodes> builtMeanwhile = new AtomicReference<>();
+
+        HeapAnalysis.With<Boolean> analysed = HeapAnalysis.analyze(snapshot, ProgressMonitor.none(),
+                side -> {
+                    try {
+                        return callerRan.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                analysis -> {
+                    builtMeanwhile.set(analysis.dominated());
+                    callerRan.countDown();
+                });
+
+        assertTrue(analysed.beside(), "the work beside saw the caller's run before it ended");
+        assertSame(builtMeanwhile.get(), analysed.analysis().dominated());
     }
 
     /** Progress that the user cancels as {@code phase} begins. */
