@@ -8,10 +8,11 @@ import java.nio.file.Path;
  * A lower scheduling priority for the threads that work beside a load's main line ({@link SideThread}), for
  * processes that ask for it. On two cores a load runs more threads than cores: the main line, the work beside it
  * and the JIT compilers, which compile each phase's loop as it starts. The main line is what everything waits for,
- * yet with equal priorities it got two thirds of a core whenever the compilers were busy: with the work beside it
- * niced, the dominator tree of the 319 MB benchmark file took 1.0-1.4 s instead of 1.4-1.8 s, and the whole
- * {@code summary} 3.8 s instead of 4.4 s by median. The work beside still gets a whole core whenever the main line
- * waits for it, and what is left of one while the compilers run.
+ * yet with equal priorities it got two thirds of a core whenever the compilers were busy: the dominator tree of the
+ * 319 MB benchmark file took 1.0 s alone and 1.5 s beside two busy threads, as beside the real work. With the work
+ * beside niced, the whole {@code summary} took 4.03 s instead of 4.26 s by median of nine alternating runs. The work
+ * beside still gets a whole core whenever the main line waits for it, and what is left of one while the compilers
+ * run.
  *
  * <p>Linux only: a thread there has a nice value of its own, which any process may raise for its threads (Java's own
  * priorities are ignored there unless the JVM runs as root). The thread's id is read from {@code /proc}, and
