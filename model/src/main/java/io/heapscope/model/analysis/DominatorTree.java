@@ -30,10 +30,14 @@ import java.util.BitSet;
  * order, the forest's links point at lower numbers, and an owner numbered before the vertex in its step is not yet
  * linked, so it is its own semidominator without looking anything up. Everything is iterative over int arrays.
  *
- * <p>Memory is the peak of a whole load here: five int arrays of the node count (the forest counts two), as the
- * Lengauer–Tarjan before this took. The essential selection's spent count arrays become the numbering and the
- * semidominators; the numbering then holds the parents, the dominators by number and at last the retained sizes,
- * and the semidominators' array ends as the dominators by ordinal.
+ * <p>Between the search and the semidominators it indexes the essential retainers in preorder
+ * ({@link EssentialRetainers}), so that the semidominator step reads them in order.
+ *
+ * <p>Memory is the peak of a whole load here: five int arrays of the node count (the forest counts two) besides the
+ * retainer index, as the Lengauer–Tarjan before this took. The essential selection's count arrays become the
+ * numbering and, once the index is filled, the semidominators; the numbering then holds the parents, the
+ * dominators by number and at last the retained sizes, and the semidominators' array ends as the dominators by
+ * ordinal.
  */
 final class DominatorTree {
     static final String PHASE = "Building the dominator tree";
@@ -49,6 +53,8 @@ final class DominatorTree {
 
     private final HeapGraph graph;
     private BitSet essential;
+    /** Essential edges pointing at each node ordinal, until the index is filled. */
+    private int[] targetCounts;
     private EssentialRetainers retainers;
     /** Vertex (node ordinal + 1) per preorder number. */
     private final int[] vertex;
@@ -68,15 +74,14 @@ final class DominatorTree {
     /** Objects the search from the root does not reach. */
     private int unreachableFromRoot;
 
-    private DominatorTree(HeapGraph graph, BitSet essential, EssentialRetainers retainers, int[][] spentArrays) {
+    private DominatorTree(HeapGraph graph, BitSet essential, int[] targetCounts, int[] spentArray) {
         this.graph = graph;
         this.essential = essential;
-        this.retainers = retainers;
+        this.targetCounts = targetCounts;
         int length = graph.nodeCount() + 1;
         vertex = new int[length];
-        preorder = cleared(spentArrays[0], length);
+        preorder = cleared(spentArray, length);
         forest = new int[2 * length];
-        semi = spentArrays[1] != null && spentArrays[1].length >= length ? spentArrays[1] : new int[length];
     }
 
     private static int[] cleared(int[] spent, int length) {
@@ -90,19 +95,21 @@ final class DominatorTree {
     /** Takes the essential edges and their retainers over from {@code essential}, and drops them once used. */
     static Result compute(HeapGraph graph, EssentialGraph essential, ShallowSizes shallowSizes,
                           ProgressMonitor monitor) {
-        monitor.beginPhase(PHASE, 2L * graph.nodeCount());
-        return new DominatorTree(graph, essential.takeEdges(), essential.takeRetainers(), essential.takeSpentArrays())
-                .run(shallowSizes, monitor);
+        monitor.beginPhase(PHASE, 3L * graph.nodeCount());
+        return new DominatorTree(graph, essential.takeEdges(), essential.takeTargetCounts(),
+                essential.takeSpentArray()).run(shallowSizes, monitor);
     }
 
     private Result run(ShallowSizes shallowSizes, ProgressMonitor monitor) {
         int count = graph.nodeCount();
         numberAsDevTools(monitor);
+        retainers = EssentialRetainers.inPreorder(graph, essential, targetCounts, preorder, vertex, monitor, count);
         essential = null;
+        // Spent cursors now.
+        semi = targetCounts;
+        targetCounts = null;
 
-        // Owners become preorder numbers, and the search tree's parents move out of the forest, whose links path
-        // compression rewrites.
-        retainers.renumberOwners(preorder, 1);
+        // The search tree's parents move out of the forest, whose links path compression rewrites.
         int[] parent = preorder;
         preorder = null;
         for (int w = 1; w <= count; w++) {
@@ -131,7 +138,7 @@ final class DominatorTree {
             dominators[vertex[w] - 1] = vertex[dominator[w]] - 1;
         }
         RetainedSizes retained = RetainedSizes.sum(shallowSizes::get, dominators, count, vertex, 1, dominator);
-        monitor.progress(2L * count);
+        monitor.progress(3L * count);
         return new Result(dominators, retained, unreachableFromRoot);
     }
 
@@ -142,7 +149,7 @@ final class DominatorTree {
         unreachableFromRoot = count - numbered;
         if (numbered < count) {
             for (int v = 1; v <= count; v++) {
-                if (preorder[v] == 0 && retainers.start(v - 1) == retainers.end(v - 1)) {
+                if (preorder[v] == 0 && targetCounts[v - 1] == 0) {
                     search(v, ROOT, monitor);
                 }
             }
@@ -207,9 +214,8 @@ final class DominatorTree {
     private void semidominators(ProgressMonitor monitor) {
         int count = numbered;
         for (int w = count; w >= 2; w--) {
-            int wOrdinal = vertex[w] - 1;
-            int start = retainers.start(wOrdinal);
-            int end = retainers.end(wOrdinal);
+            int start = retainers.start(w);
+            int end = retainers.end(w);
             int least = w;
             for (int slot = start; slot < end; slot++) {
                 int u = retainers.owner(slot) + 1;
@@ -225,7 +231,7 @@ final class DominatorTree {
             semi[w] = least;
             forest[2 * w + 1] = least;
             if ((w & ProgressMonitor.CHECKPOINT_MASK) == 0) {
-                ProgressMonitor.checkpoint(monitor, count + (long) (count - w));
+                ProgressMonitor.checkpoint(monitor, 2L * count + (count - w));
             }
         }
     }

@@ -50,12 +50,11 @@ class AnalysisProgressTest {
         timer.stop();
 
         // The progress bar follows the line the dominator tree is on; the other phases are timed beside it. Both
-        // lines select half of the essential edges and index half of their retainers.
+        // lines select half of the essential edges.
         assertEquals(List.of("Calculating shallow sizes", "Selecting essential edges",
-                "Indexing essential retainers", "Building the dominator tree", ClassSummary.PHASE), phases);
+                "Building the dominator tree", ClassSummary.PHASE), phases);
         assertTrue(timer.millis().keySet().containsAll(List.of("Marking page-owned objects" + PhaseTimer.BESIDE,
-                "Selecting essential edges" + PhaseTimer.BESIDE,
-                "Indexing essential retainers" + PhaseTimer.BESIDE, "Calculating distances" + PhaseTimer.BESIDE,
+                "Selecting essential edges" + PhaseTimer.BESIDE, "Calculating distances" + PhaseTimer.BESIDE,
                 ClassNames.PHASE + PhaseTimer.BESIDE)),
                 timer.millis().keySet().toString());
     }
@@ -102,7 +101,7 @@ class AnalysisProgressTest {
     @Test
     void everyPhaseStopsWhenCancelled() throws IOException {
         List<String> names = List.of("Calculating shallow sizes", "Selecting essential edges",
-                "Indexing essential retainers", "Building the dominator tree");
+                "Building the dominator tree");
         for (String phase : names) {
             HeapSnapshot snapshot = sample();
             CancellableProgress cancelInPhase = cancelledWhenBeginning(phase);
@@ -139,8 +138,8 @@ class AnalysisProgressTest {
     }
 
     /**
-     * Cancelled while selecting essential edges, the main line never lays out the retainer index that the side
-     * line's half waits for; cancelled in the dominator tree, the side line is busy with distances or classes.
+     * Cancelled while selecting essential edges, the main line never takes the half the side line selects;
+     * cancelled in the dominator tree, the side line is busy with distances or classes.
      */
     @ParameterizedTest
     @ValueSource(strings = {"Selecting essential edges", "Building the dominator tree"})

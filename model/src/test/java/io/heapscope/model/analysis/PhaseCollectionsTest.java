@@ -20,7 +20,7 @@ class PhaseCollectionsTest {
     }
 
     @Test
-    void anAnalysisCollectsBeforeItStartsBeforeTheTreesIndexAndAfterTheTree() throws IOException {
+    void anAnalysisCollectsBeforeItStartsBeforeTheTreeAndAfterIt() throws IOException {
         HeapSnapshot snapshot = SnapshotReader.read(OracleReference.snapshotFile("tiny"), ProgressMonitor.none());
         List<String> phasesAtCollections = new ArrayList<>();
         List<String> phases = new ArrayList<>();
@@ -36,7 +36,7 @@ class PhaseCollectionsTest {
 
         HeapAnalysis collected = HeapAnalysis.analyze(snapshot, monitor);
 
-        assertEquals(List.of("", EssentialRetainers.PHASE, DominatorTree.PHASE), phasesAtCollections,
+        assertEquals(List.of("", EssentialEdges.PHASE, DominatorTree.PHASE), phasesAtCollections,
                 "the phase each collection came in");
         PhaseCollections.collectWith(null);
         HeapAnalysis plain = HeapAnalysis.analyze(snapshot, ProgressMonitor.none());
