@@ -92,7 +92,7 @@ final class DominatorTree {
         return spent;
     }
 
-    /** Takes the essential edges and their retainers over from {@code essential}, and drops them once used. */
+    /** Takes the essential edges and their counts over from {@code essential}, and drops them once used. */
     static Result compute(HeapGraph graph, EssentialGraph essential, ShallowSizes shallowSizes,
                           ProgressMonitor monitor) {
         monitor.beginPhase(PHASE, 3L * graph.nodeCount());
@@ -105,7 +105,7 @@ final class DominatorTree {
         numberAsDevTools(monitor);
         retainers = EssentialRetainers.inPreorder(graph, essential, targetCounts, preorder, vertex, monitor, count);
         essential = null;
-        // Spent cursors now.
+        // The fill's spent cursors: an array of the right size, already touched.
         semi = targetCounts;
         targetCounts = null;
 

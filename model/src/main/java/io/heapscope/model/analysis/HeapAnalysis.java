@@ -55,8 +55,8 @@ public final class HeapAnalysis implements NodeMeasures {
      * the essential edges first, and they need page ownership. So this thread computes shallow sizes while the
      * second marks page ownership; then both select the essential edges of half the nodes each (one thread alone
      * kept the tree waiting); then this thread builds the tree, with its own index of the essential retainers,
-     * while the second computes distances, which nothing here waits for until the end. Each phase computes exactly what it computes
-     * alone. The graph's full retainer index is not built: the tree has its own, smaller one.
+     * while the second computes distances, which nothing here waits for until the end. Each phase computes exactly
+     * what it computes alone. The graph's full retainer index is not built: the tree has its own, smaller one.
      */
     public static <T> With<T> analyze(HeapSnapshot snapshot, ProgressMonitor monitor,
                                       Function<ProgressMonitor, T> beside) {

@@ -143,6 +143,7 @@ public final class ClassNames {
             int[] typeString = typeStrings(objectType, nativeType);
             int[] interfaceString = interfaceStrings();
             InterfaceMatcher matcher = new InterfaceMatcher(definitions);
+            PlainObjects plain = new PlainObjects(graph);
             int[] classOf = new int[nodeCount];
             // Each node's slot holds its location row until the node's class replaces it, in the same step.
             LocationRows locations = LocationRows.of(snapshot, objectType, classOf);
@@ -154,7 +155,7 @@ public final class ClassNames {
                 int type = graph.nodeType(node);
                 int devString;
                 if (type == objectType || type == nativeType) {
-                    if (type == objectType && InterfaceInference.isPlainObject(graph, node, objectType)) {
+                    if (type == objectType && plain.test(node)) {
                         int match = definitions.isEmpty() ? -1 : matcher.match(graph, node, propertyType);
                         devString = match < 0 ? graph.nodeNameIndex(node) : interfaceString[match];
                     } else {

@@ -41,11 +41,10 @@ final class InterfaceInference {
 
     static List<InterfaceDefinition> infer(HeapGraph graph, ProgressMonitor monitor) {
         int nodeCount = graph.nodeCount();
-        int objectType = graph.nodeTypes().code("object");
+        PlainObjects plain = new PlainObjects(graph);
         int propertyType = graph.edgeTypes().code("property");
         monitor.beginPhase(PHASE, nodeCount);
         StringTable strings = graph.strings();
-        NameIndexes objectNames = new NameIndexes(strings, "Object");
         NameIndexes protoNames = new NameIndexes(strings, "__proto__");
         FormattedLengths lengths = new FormattedLengths(strings);
 
@@ -62,7 +61,7 @@ final class InterfaceInference {
             if ((node & ProgressMonitor.CHECKPOINT_MASK) == 0) {
                 ProgressMonitor.checkpoint(monitor, node);
             }
-            if (graph.nodeType(node) != objectType || !objectNames.matches(graph.nodeNameIndex(node))) {
+            if (!plain.test(node)) {
                 continue;
             }
             plainObjects++;
@@ -132,10 +131,5 @@ final class InterfaceInference {
             inOrder.add(candidate);
         }
         return candidate;
-    }
-
-    /** DevTools' {@code isPlainJSObject}: type {@code object} and raw name {@code Object}. */
-    static boolean isPlainObject(HeapGraph graph, int node, int objectType) {
-        return graph.nodeType(node) == objectType && "Object".equals(graph.nodeName(node));
     }
 }
