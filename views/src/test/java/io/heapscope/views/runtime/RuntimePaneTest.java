@@ -140,8 +140,12 @@ class RuntimePaneTest {
         waitFor(() -> onFx(() -> pane.cycleChart().verdictText().startsWith("Verdict")));
         assertEquals(List.of(1, 2, 3), onFx(() -> pane.cycleChart().cycles()).stream()
                 .map(WatchCycle::zombieCount).toList());
-        assertEquals("Verdict: grows (zombies grew from 1 to 3 in 2 cycles)",
-                onFx(() -> pane.cycleChart().verdictText()));
+        // The live process may also keep some memory that only a normal GC shows (a timing matter in V8), which
+        // adds a warning after the verdict; the verdict itself is fixed.
+        String verdict = onFx(() -> pane.cycleChart().verdictText());
+        assertTrue(verdict.equals("Verdict: grows (zombies grew from 1 to 3 in 2 cycles)")
+                || verdict.startsWith("Verdict: grows (zombies grew from 1 to 3 in 2 cycles); ")
+                && verdict.contains(" more stays after a normal GC than after a snapshot's GC"), verdict);
         // The finished watch is kept for File › Export Report…, with a zombie's chain from its first and last cycle.
         WatchReportWriter.Run watched = onFx(() -> pane.lastWatch().get());
         assertEquals(List.of(1, 2, 3), watched.cycles().stream().map(WatchCycle::zombieCount).toList());
