@@ -15,7 +15,7 @@ public record HeapClasses(ClassNames names, ClassSummary summary, HeapStatistics
 
     public static HeapClasses compute(HeapAnalysis analysis, ProgressMonitor monitor) {
         ClassNames names = ClassNames.compute(analysis.snapshot(), monitor);
-        ClassSummary summary = ClassSummary.compute(names, analysis, monitor);
+        ClassSummary summary = ClassSummary.compute(names, analysis, monitor).withInstancesSorted();
         HeapStatistics statistics = HeapStatistics.compute(analysis.snapshot(), names, analysis, monitor);
         return new HeapClasses(names, summary, statistics);
     }

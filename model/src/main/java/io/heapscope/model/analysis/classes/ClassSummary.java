@@ -14,8 +14,8 @@ import java.util.concurrent.Future;
  * DevTools' Summary view with the default "All objects" filter ({@code buildAggregates} and
  * {@code calculateClassesRetainedSize}): one {@link ClassRow} per class key, sorted by retained size sum
  * descending, then key ascending (UTF-16 order). Nodes with shallow size 0 take no part. Built in linear time
- * (one pass over the nodes, one iterative walk of the dominator tree); holds an int per counted node for
- * {@link #instance}.
+ * (one pass over the nodes, one iterative walk of the dominator tree). The rows' instances (an int per counted
+ * node) are sorted out on first use: the command line's Summary never asks for them.
  */
 public final class ClassSummary {
     public static final String PHASE = "Summarising classes";
@@ -24,15 +24,19 @@ public final class ClassSummary {
     private final int[] classOfRow;
     private final int[] rowOfClass;
     private final int[] firstInstance;
-    private final int[] instances;
+    private final ClassNames classes;
+    private final NodeMeasures measures;
+    /** By row, each row's in node order; null until first asked for. */
+    private volatile int[] instances;
 
     private ClassSummary(ClassRow[] rows, int[] classOfRow, int[] rowOfClass, int[] firstInstance,
-                         int[] instances) {
+                         ClassNames classes, NodeMeasures measures) {
         this.rows = rows;
         this.classOfRow = classOfRow;
         this.rowOfClass = rowOfClass;
         this.firstInstance = firstInstance;
-        this.instances = instances;
+        this.classes = classes;
+        this.measures = measures;
     }
 
     public static ClassSummary compute(ClassNames classes, NodeMeasures measures, ProgressMonitor monitor) {
@@ -83,20 +87,43 @@ public final class ClassSummary {
                     minDistance[cls]);
             firstInstance[row + 1] = firstInstance[row] + count[cls];
         }
+        monitor.progress(nodeCount);
+        return new ClassSummary(rows, classOfRow, rowOfClass, firstInstance, classes, measures);
+    }
 
-        // Instances by row, each in node order (a counting sort).
-        int[] instances = new int[firstInstance[kept.length]];
-        int[] next = Arrays.copyOf(firstInstance, kept.length);
-        for (int node = 0; node < nodeCount; node++) {
-            if (measures.shallowSize(node) != 0) {
-                int row = rowOfClass[classes.classOf(node)];
-                if (row >= 0) {
-                    instances[next[row]++] = node;
+    /** Sorts the rows' instances now rather than on first use: off the thread of a view that will list them. */
+    public ClassSummary withInstancesSorted() {
+        instances();
+        return this;
+    }
+
+    private int[] instances() {
+        int[] sorted = instances;
+        if (sorted == null) {
+            synchronized (this) {
+                sorted = instances;
+                if (sorted == null) {
+                    sorted = sortInstances();
+                    instances = sorted;
                 }
             }
         }
-        monitor.progress(nodeCount);
-        return new ClassSummary(rows, classOfRow, rowOfClass, firstInstance, instances);
+        return sorted;
+    }
+
+    /** Instances by row, each in node order (a counting sort): one pass over the nodes. */
+    private int[] sortInstances() {
+        int[] sorted = new int[firstInstance[rows.length]];
+        int[] next = Arrays.copyOf(firstInstance, rows.length);
+        for (int node = 0, nodeCount = classes.nodeCount(); node < nodeCount; node++) {
+            if (measures.shallowSize(node) != 0) {
+                int row = rowOfClass[classes.classOf(node)];
+                if (row >= 0) {
+                    sorted[next[row]++] = node;
+                }
+            }
+        }
+        return sorted;
     }
 
     /** Per class: the instances counted (shallow size not 0), their shallow sizes, least distance and first one. */
@@ -225,12 +252,12 @@ public final class ClassSummary {
         return firstInstance[row + 1] - firstInstance[row];
     }
 
-    /** The {@code index}-th instance of a row, in node order. Fast, in memory. */
+    /** The {@code index}-th instance of a row, in node order. Fast, in memory, once the first call sorted them. */
     public int instance(int row, int index) {
         if (index < 0 || index >= instanceCount(row)) {
             throw new IndexOutOfBoundsException(index);
         }
-        return instances[firstInstance[row] + index];
+        return instances()[firstInstance[row] + index];
     }
 
     /** The ordinals of a row's instances in {@code [from, to)}, in node order: a window for a view. */
@@ -239,6 +266,6 @@ public final class ClassSummary {
         if (from < 0 || to > count || from > to) {
             throw new IndexOutOfBoundsException("[" + from + ", " + to + ") of " + count);
         }
-        return Arrays.copyOfRange(instances, firstInstance[row] + from, firstInstance[row] + to);
+        return Arrays.copyOfRange(instances(), firstInstance[row] + from, firstInstance[row] + to);
     }
 }
