@@ -26,7 +26,7 @@ public final class ClassSummary {
     private final int[] firstInstance;
     private final ClassNames classes;
     private final NodeMeasures measures;
-    /** By row, each row's in node order; null until first asked for. */
+    /** The instances row by row, each row's in node order; null until first asked for. */
     private volatile int[] instances;
 
     private ClassSummary(ClassRow[] rows, int[] classOfRow, int[] rowOfClass, int[] firstInstance,
